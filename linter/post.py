@@ -1,0 +1,38 @@
+"""A post: its text and the one spaCy parse that every detector shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+    from spacy.tokens import Doc
+
+    from .nlp import Models
+
+
+@dataclass(eq=False)
+class Post:
+    """The text being linted, parsed once; Presidio's artifacts are derived from the same parse."""
+
+    text: str
+    doc: Doc
+    models: Models = field(repr=False)
+
+    @classmethod
+    def parse(cls, text: str, models: Models) -> Post:
+        """Parse ``text`` once with the shared pipeline."""
+        return cls(text=text, doc=models.parse(text), models=models)
+
+    @cached_property
+    def artifacts(self) -> NlpArtifacts:
+        """Presidio's NlpArtifacts for this parse (built on first use, never re-parsed)."""
+        return self.models.artifacts(self.doc)
+
+    @cached_property
+    def lower(self) -> str:
+        """The text case-folded with the same length (for case-insensitive matching)."""
+        folded = self.text.lower()
+        return folded if len(folded) == len(self.text) else "".join(c.lower()[:1] or c for c in self.text)

@@ -1,0 +1,112 @@
+"""What a rule is, and what it reads.
+
+A rule is a small pure function ``check(ctx, warn)`` yielding ``PolicyWarning`` values made by
+``warn(start, end, message, suggestions=..., entity=...)``. Its docstring is its only
+documentation, in fixed sections: what it flags, why the policy cares (quoting the clause),
+``Flagged:`` and ``Okay:`` example lines that the test suite runs, what to write instead, and
+the profile settings that feed it. An example line may carry options in brackets:
+``Flagged [mode=council author=Kevin Doyle at=2026-11-23T10:30+00:00]: text``.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from ..detect.mention import Mention
+from ..profile import Profile
+from ..warning import PolicyWarning, Severity
+
+MODES = ("personal", "council")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a rule may read: the text, the mentions found in it, and the request."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+    mode: str
+    at: datetime
+    author: str | None
+    profile: Profile
+
+    def of(self, *kinds: str, label: str | None = None) -> tuple[Mention, ...]:
+        """The mentions of the given kinds (and label, when given), in text order."""
+        return tuple(
+            m for m in self.mentions if m.kind in kinds and (label is None or m.label == label)
+        )
+
+
+class Warn(Protocol):
+    """The factory a rule calls to make a warning with its own code, clause and severity."""
+
+    def __call__(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestions: Iterable[str] = (),
+        entity: str | None = None,
+        severity: Severity | None = None,
+    ) -> PolicyWarning: ...
+
+
+Check = Callable[[Context, Warn], Iterable[PolicyWarning]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule's identity (stable code and name), the clause it enforces and its check."""
+
+    code: str
+    name: str
+    clause: str
+    severity: Severity
+    check: Check | None  # None for guidance-only entries (no text check)
+    modes: tuple[str, ...] = MODES
+    summary: str = ""
+
+    @property
+    def doc(self) -> str:
+        """The rule's documentation: its check's docstring (or the summary for guidance)."""
+        return inspect.getdoc(self.check) if self.check else self.summary
+
+    def examples(self) -> list[tuple[str, dict[str, str], str]]:
+        """``(kind, options, text)`` for every ``Flagged:``/``Okay:`` line of the docstring."""
+        pattern = re.compile(r"^\s*(Flagged|Okay)(?:\s*\[([^\]]*)\])?:\s?(.*)$")
+        out = []
+        for line in self.doc.splitlines():
+            if m := pattern.match(line):
+                opts = dict(kv.split("=", 1) for kv in (m.group(2) or "").split(" ") if "=" in kv)
+                out.append((m.group(1), {k: v.replace("_", " ") if k == "author" else v for k, v in opts.items()}, m.group(3)))
+        return out
+
+
+def make_warn(rule: Rule, text: str, override: Severity | None = None) -> Warn:
+    """Bind a rule's identity to a warning factory for one post.
+
+    A check may ask for a different severity for one warning (a weaker match, say); the
+    clerk's override in the profile, when set, wins over both.
+    """
+
+    def warn(start, end, message, *, suggestions=(), entity=None, severity=None):
+        return PolicyWarning(
+            code=rule.code,
+            rule=rule.name,
+            clause=rule.clause,
+            severity=override or severity or rule.severity,
+            start=start,
+            end=end,
+            text=text[start:end],
+            message=message,
+            suggestions=tuple(suggestions),
+            entity=entity,
+        )
+
+    return warn
