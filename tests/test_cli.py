@@ -1,0 +1,101 @@
+"""The ``postlint`` command line: formats, exit codes and clear errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from linter import cli, lint
+
+pytestmark = pytest.mark.model
+
+NAMED = "Great evening at the quiz with Dan Okafor 🎉\n"
+CLEAN = "Lovely walk along the river this evening, the swans were out.\n"
+
+
+@pytest.fixture(autouse=True)
+def shared_models(monkeypatch, models):
+    """Every in-process command reuses the session's loaded models."""
+    monkeypatch.setattr(lint, "load_models", lambda name=None: models)
+
+
+def run(monkeypatch, capsys, argv, stdin: bytes = b""):
+    """Run ``postlint ARGV`` in process; return (exit status, stdout, stderr)."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    status = cli.main(argv)
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def test_clean_post_exits_zero(monkeypatch, capsys):
+    """A clean post: exit 0 and a 'no warnings' summary."""
+    status, out, _ = run(monkeypatch, capsys, ["check", "-", "--at", "2026-11-21T19:00+00:00"], CLEAN.encode())
+    assert status == 0 and out.strip() == "<stdin>: no warnings"
+
+
+def test_named_colleague_json(monkeypatch, capsys):
+    """--format json prints {"warnings": [...]} with the name's exact span; exit 1."""
+    status, out, _ = run(monkeypatch, capsys, ["check", "--format", "json", "--at", "2026-11-21T19:00+00:00"], NAMED.encode())
+    warnings = json.loads(out)["warnings"]
+    assert status == 1
+    assert any(w["text"] == "Dan Okafor" and w["clause"] == "4.6" and w["entity"] == "PERSON" for w in warnings)
+
+
+def test_text_format_from_file(monkeypatch, capsys, tmp_path):
+    """The text format names the file, line and column of each warning."""
+    post = tmp_path / "post.txt"
+    post.write_text(NAMED, encoding="utf-8")
+    status, out, _ = run(monkeypatch, capsys, ["check", str(post), "--color", "never", "--at", "2026-11-21T19:00+00:00"])
+    assert status == 1 and f"{post}:1:31: 4.6 error" in out
+
+
+def test_not_utf8_exits_two(monkeypatch, capsys):
+    """Bytes that are not UTF-8: exit 2 with a message naming the line."""
+    status, _, err = run(monkeypatch, capsys, ["check"], b"ok\n\xff\xfe broken")
+    assert status == 2 and "<stdin>:2: not UTF-8 text" in err
+
+
+def test_oversize_text_is_refused(monkeypatch, capsys):
+    """A 1 MB text is refused at once with a clear message, exit 2."""
+    status, _, err = run(monkeypatch, capsys, ["check"], b"word " * 200_000)
+    assert status == 2 and "postlint lints posts of up to 200,000" in err
+
+
+def test_broken_profile_exits_two(monkeypatch, capsys, tmp_path):
+    """A profile that does not load: exit 2 and every problem as path:line: message."""
+    (tmp_path / "council.toml").write_text('[council]\nname = "T"\n', encoding="utf-8")
+    (tmp_path / "people.csv").write_text("name,group,role,aliases\nJo,alien,,\n", encoding="utf-8")
+    status, _, err = run(monkeypatch, capsys, ["check", "--profile", str(tmp_path)], b"hello")
+    assert status == 2 and f"{tmp_path}/people.csv:2: unknown group 'alien'" in err
+
+
+def test_jsonl_in_order_with_errors(monkeypatch, capsys):
+    """--jsonl answers every line in order; a bad line gets an error and the stream goes on."""
+    lines = [
+        json.dumps({"id": "a", "text": NAMED, "at": "2026-11-21T19:00+00:00"}),
+        "{not json",
+        json.dumps({"id": "c", "text": CLEAN, "at": "2026-11-21T19:00+00:00"}),
+    ]
+    status, out, _ = run(monkeypatch, capsys, ["check", "--jsonl"], "\n".join(lines).encode())
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in results] == ["a", 2, "c"]
+    assert results[0]["warnings"] and "error" in results[1] and results[2]["warnings"] == []
+    assert status == 2
+
+
+def test_profile_check_reports_ok(monkeypatch, capsys):
+    """`postlint profile check` on the demo profile says OK."""
+    from linter.profile import DEMO_PROFILE
+
+    status, out, _ = run(monkeypatch, capsys, ["profile", "check", str(DEMO_PROFILE)])
+    assert status == 0 and "OK: Thrapston Town Council, 14 people" in out
+
+
+def test_console_script_runs():
+    """The installed console script answers --help (a real subprocess)."""
+    done = subprocess.run([sys.executable, "-m", "linter.cli", "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "check" in done.stdout
