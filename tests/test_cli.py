@@ -50,7 +50,7 @@ def test_text_format_from_file(monkeypatch, capsys, tmp_path):
     post = tmp_path / "post.txt"
     post.write_text(NAMED, encoding="utf-8")
     status, out, _ = run(monkeypatch, capsys, ["check", str(post), "--color", "never", "--at", "2026-11-21T19:00+00:00"])
-    assert status == 1 and f"{post}:1:31: 4.6 error" in out
+    assert status == 1 and f"{post}:1:32: 4.6 error" in out
 
 
 def test_not_utf8_exits_two(monkeypatch, capsys):

@@ -1,0 +1,138 @@
+"""Clause 4.6: the people and firms on the clerk's list, named or identifiable by role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..detect.mention import Mention
+from ..profile import Person
+from ..warning import PolicyWarning, Severity
+from .base import Context, Rule, Warn
+
+GROUP_NOUN = {
+    "employee": "an employee",
+    "councillor": "a councillor",
+    "resident": "a resident",
+    "customer": "a customer",
+    "contractor": "a contractor",
+    "supplier": "a supplier",
+}
+NEUTRAL = {**GROUP_NOUN, "employee": "a colleague"}
+CONSENT = "posting about them needs their express consent."
+
+
+def describe(person: Person) -> str:
+    """``Edith Barraclough, a resident`` — who the clerk's row is."""
+    role = f" ({person.role})" if person.role and not person.is_firm else ""
+    return f"{person.name}{role}, {GROUP_NOUN[person.group]}"
+
+
+def named_message(m: Mention) -> str:
+    """The message for a listed name, however it was written."""
+    person = m.person
+    if m.evidence == "first-name":
+        return f"“{m.text}” may be {describe(person)} on the council's list: {CONSENT}"
+    if m.text.casefold() == person.name.casefold():
+        return f"{person.name} is {GROUP_NOUN[person.group]} on the council's list: {CONSENT}"
+    return f"“{m.text}” is {describe(person)} on the council's list: {CONSENT}"
+
+
+def _warn_named(m: Mention, warn: Warn) -> PolicyWarning:
+    severity = Severity.WARNING if m.evidence == "first-name" else None
+    return warn(
+        m.start,
+        m.end,
+        named_message(m),
+        suggestions=(NEUTRAL[m.person.group],),
+        entity=m.entity,
+        severity=severity,
+    )
+
+
+def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a person on the clerk's list, however the post writes them.
+
+    Full names and aliases in any case, nicknames with the surname (``Dan Okafor``), initials
+    (``D. Okafor``, ``Edith B.``), a title with the surname (``Cllr Pike``), hashtags and
+    handles (``#MargaretEllison``, ``@priya_raman``), look-alike characters (``Pr1ya Raman``)
+    and one typo (``Margret Ellison``). A distinctive first name alone (``Priya``) is flagged at
+    warning severity; a surname or common first name alone is not.
+
+    Why: clause 4.6 of the policy says employees must not "include personal information or
+    data about the Town Council's employees, residents, customers, contractors or suppliers
+    without their express consent (an employee may still be liable even if [they] are not
+    expressly named ... as long as the Town Council reasonably believes they are identifiable)".
+
+    Flagged: Lovely chat with Edith Barraclough at the market today.
+    Flagged: Cllr Pike was on fine form at the meeting tonight.
+    Flagged: Happy birthday #MargaretEllison!
+    Flagged: Drinks with D. Okafor after work.
+    Okay: Caught a pike at the weir this morning.
+    Okay: Will you come to the match on Saturday?
+    Okay: Reading Dan Brown's new book on the beach.
+
+    Instead: leave the person out, or describe them without identifying them ("a resident",
+    "a colleague"); post about them only with their express consent.
+
+    Profile: ``people.csv`` rows whose group is employee, councillor, resident or customer
+    (name, aliases).
+    """
+    for m in ctx.of("listed-person"):
+        if m.person is not None and not m.person.is_firm:
+            yield _warn_named(m, warn)
+
+
+def listed_firm(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a contractor or supplier on the clerk's list, by name or alias, with or without "Ltd".
+
+    Why: clause 4.6 of the policy says employees must not "include personal information or
+    data about the Town Council's employees, residents, customers, contractors or suppliers
+    without their express consent".
+
+    Flagged: Nene Valley Landscapes turned up late again.
+    Flagged: Thanks to brightwater cleaning for the quick job.
+    Okay: The valley looked lovely in the sunshine.
+    Okay: Spring cleaning done at last.
+
+    Instead: leave the firm out or say "a contractor" / "a supplier"; name it only with its
+    express consent.
+
+    Profile: ``people.csv`` rows whose group is contractor or supplier (name, aliases).
+    """
+    for m in ctx.of("listed-person"):
+        if m.person is not None and m.person.is_firm:
+            yield _warn_named(m, warn)
+
+
+def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a role that in a small council is one listed person ("our groundsman", "the deputy clerk").
+
+    Only roles from the ``role`` column held by one person, after a determiner (our, the, my,
+    their …); generic roles ("our councillor") identify nobody and are not flagged.
+
+    Why: clause 4.6 of the policy: personal information about employees, residents, customers,
+    contractors or suppliers needs their express consent, and "an employee may still be liable
+    even if [they] are not expressly named ... as long as the Town Council reasonably believes
+    they are identifiable".
+
+    Flagged: Our groundsman has been off sick all week.
+    Flagged: The deputy clerk got a parking ticket.
+    Okay: Our councillor replied to my letter.
+    Okay: A groundsman's job is never done.
+
+    Instead: leave the person out, or use a description that fits many people ("a colleague").
+
+    Profile: ``people.csv`` (the role column; the person's group).
+    """
+    for m in ctx.of("listed-role"):
+        if m.person is None:
+            continue
+        message = f"“{m.text}” identifies {describe(m.person)} on the council's list: even unnamed, {CONSENT}"
+        yield warn(m.start, m.end, message, suggestions=(NEUTRAL[m.person.group],), entity=m.entity)
+
+
+RULES = (
+    Rule("PL406", "listed-person", "4.6", Severity.ERROR, listed_person),
+    Rule("PL410", "listed-firm", "4.6", Severity.ERROR, listed_firm),
+    Rule("PL411", "identifying-role", "4.6", Severity.WARNING, identifying_role),
+)
