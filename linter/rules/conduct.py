@@ -1,0 +1,192 @@
+"""Conduct and tone (PL3xx): criticism, derogatory remarks, protected characteristics, bullying.
+
+The rules read the tone detector's mentions (``kind="tone"``, see ``linter.detect.tone``):
+a negative mention is *aimed* when its evidence names a target, found in the same sentence
+or in the sentence it refers back to. Untargeted negativity ("the trains are useless
+today") is never flagged here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..detect.mention import Mention
+from ..detect.tone import PEOPLE_GROUPS, evidence_of, target_of
+from ..warning import PolicyWarning, Severity
+from .base import Context, Rule, Warn
+
+_GROUP_WORDS = {
+    "council": "the council",
+    "employee": "an employee",
+    "councillor": "a councillor",
+    "resident": "a resident",
+    "customer": "a customer",
+    "contractor": "a contractor",
+    "supplier": "a supplier",
+}
+
+
+def aimed_at(mention: Mention) -> str:
+    """How a message names a mention's target: "the council", "our clerk (an employee)"."""
+    group, text = target_of(mention) or ("", "")
+    word = _GROUP_WORDS.get(group, group)
+    if group == "council" or text.lower() == word:
+        return word
+    return f"{text} ({word})" if text else word
+
+
+def _by_vader(mention: Mention) -> bool:
+    """True when only VADER's sentence score (no listed word) made the mention negative."""
+    return "vader" in evidence_of(mention)
+
+
+def _aimed(ctx: Context, labels: tuple[str, ...], groups: tuple[str, ...]) -> Iterator[Mention]:
+    """Tone mentions of these labels aimed at one of these groups."""
+    for m in ctx.of("tone"):
+        target = target_of(m)
+        if m.label in labels and target and target[0] in groups:
+            yield m
+
+
+def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Criticism aimed at employees, councillors, residents, customers, contractors or suppliers.
+
+    Why: clause 4.5 — "do not damage working relationships by criticising or arguing with
+    employees, residents, contractors or suppliers". Criticism counts when the sentence that
+    carries it (or the one it refers back to) names or describes one of those people: a name
+    on the clerk's list, "our clerk", "my manager", "the contractors", "a resident".
+    Negativity about the weather, trains or oneself is not aimed at anyone and stays clean.
+
+    Flagged: The contractors did a shoddy job again.
+    Flagged: Had a row with my manager today. She is completely hopeless.
+    Flagged: Priya Raman made a right mess of the accounts again.
+    Okay: The trains are useless today.
+    Okay: Disappointed with the rain today.
+    Okay: The contractors did a brilliant job on the play area.
+
+    A sentence that names such a person and that VADER scores very negative, with no listed
+    critical word, is reported at ``info`` (worth a second look): VADER measures the mood
+    of a sentence, not its stance towards the person.
+
+    Instead: raise the problem with the Clerk or your line manager rather than posting it.
+
+    Profile settings: the people in ``people.csv`` (and their aliases) are targets; switch
+    the rule off or change its severity in ``[rules]``.
+    """
+    for m in _aimed(ctx, ("negative",), PEOPLE_GROUPS):
+        yield warn(
+            m.start, m.end,
+            f"'{m.text}' criticises {aimed_at(m)}: posting criticism of the people the council "
+            "works with can damage working relationships.",
+            suggestions=("raise it with the Clerk instead of posting",),
+            severity=Severity.INFO if _by_vader(m) else None,
+        )
+
+
+def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Insults, profanity and accusations aimed at the council or its people; criticism of the council.
+
+    Why: clause 4.7 — no "derogatory, offensive, discriminatory, untrue, negative, critical
+    or defamatory comments about the council or its people", even when they are not named
+    but can be identified. An insult ("idiots", "clueless", "a liar") or a swear word in a
+    sentence that names or describes the council, a colleague, a councillor, a resident or
+    a contractor is flagged; so is criticism of the council itself (at ``warning`` when only
+    VADER's sentence score, not a listed word, found it).
+
+    Flagged: The council are useless idiots.
+    Flagged: My colleague is a lazy idiot.
+    Flagged: Our clerk is clueless.
+    Flagged: That resident at number 12 is a nutter.
+    Okay: The referee was an absolute idiot today.
+    Okay: Council tax went up again, ugh.
+    Okay: This cake is wicked.
+    Okay: Our clerk is amazing, she sorted everything out in an hour.
+
+    Instead: remove the insult; raise concerns about the council with the Clerk.
+
+    Profile settings: the council's ``name`` and ``aliases`` and the people in ``people.csv``
+    are targets; switch the rule off or change its severity in ``[rules]``.
+    """
+    everyone = ("council", *PEOPLE_GROUPS)
+    for m in _aimed(ctx, ("insult", "profanity"), everyone):
+        yield warn(
+            m.start, m.end,
+            f"'{m.text}' is aimed at {aimed_at(m)}: derogatory or offensive remarks about the "
+            "council or its people breach the social media policy.",
+            suggestions=("remove the insult",),
+        )
+    for m in _aimed(ctx, ("negative",), ("council",)):
+        yield warn(
+            m.start, m.end,
+            f"'{m.text}' criticises the council: negative or critical comments about the "
+            "council breach the social media policy.",
+            suggestions=("raise it with the Clerk instead of posting",),
+            severity=Severity.WARNING if _by_vader(m) else None,
+        )
+
+
+def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """A protected characteristic (Equality Act 2010) used against a person, or a slur.
+
+    Why: clause 4.8 — no "discrimination, harassment or cyber-bullying of employees"; the
+    Equality Act 2010 protects age, disability, gender reassignment, marriage and civil
+    partnership, pregnancy and maternity, race, religion or belief, sex and sexual
+    orientation. A slur is always flagged; a characteristic is flagged when the sentence
+    holds it against someone ("too old", "pregnant again so useless", "because he's gay").
+
+    Flagged: Our clerk is too old to do the job.
+    Flagged: She's pregnant again so useless for the next year.
+    Flagged: He only got the job because he's gay.
+    Okay: Congratulations to my colleague on the new baby!
+    Okay: So proud of my mum, 70 and still running marathons.
+    Okay: I'm too old for these late nights.
+
+    Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
+    pregnancy or marital status has no place in a complaint.
+
+    Profile settings: none beyond switching the rule off or changing its severity.
+    """
+    for m in ctx.of("tone", label="protected"):
+        characteristic = evidence_of(m).get("characteristic", "a protected characteristic")
+        whom = f" against {aimed_at(m)}" if target_of(m) else ""
+        yield warn(
+            m.start, m.end,
+            f"'{m.text}' uses {characteristic}{whom}: remarks about protected characteristics "
+            "(Equality Act 2010) are discrimination under the social media policy.",
+            suggestions=("remove the remark",),
+        )
+
+
+def bullying(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Bullying and cyber-bullying: ganging up on, excluding, threatening or mocking a person.
+
+    Why: clause 4.8 — no "discrimination, harassment or cyber-bullying of employees".
+
+    Flagged: Everyone ignore her at work tomorrow.
+    Flagged: Let's make her life hell until she quits.
+    Flagged: Nobody likes you, Sarah.
+    Okay: Everyone ignore my typos, it's late.
+    Okay: Nobody likes a soggy bottom on a pie.
+    Okay: Let's make this weekend one to remember.
+
+    Instead: do not post it; if a colleague's conduct is a problem, tell your manager or the
+    Clerk.
+
+    Profile settings: none beyond switching the rule off or changing its severity.
+    """
+    for m in ctx.of("tone", label="bullying"):
+        whom = f" aimed at {aimed_at(m)}" if target_of(m) else ""
+        yield warn(
+            m.start, m.end,
+            f"'{m.text}' reads as bullying{whom}: harassment and cyber-bullying breach the "
+            "social media policy.",
+            suggestions=("remove the remark",),
+        )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("PL305", "criticism-of-people", "4.5", Severity.WARNING, criticism_of_people),
+    Rule("PL307", "derogatory-remark", "4.7", Severity.ERROR, derogatory_remark),
+    Rule("PL308", "protected-characteristic", "4.8", Severity.ERROR, protected_characteristic),
+    Rule("PL318", "bullying", "4.8", Severity.ERROR, bullying),
+)

@@ -1,0 +1,81 @@
+"""The linter facade: input checks, merging overlapping findings, the demo profile end to end."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from linter.errors import InputError
+from linter.lint import MAX_CHARS, check_input, merge
+from linter.warning import PolicyWarning, Severity
+
+EVENING = datetime(2026, 11, 21, 19, tzinfo=timezone.utc)
+
+
+def w(code: str, clause: str, sev: Severity, start: int, end: int) -> PolicyWarning:
+    """A warning with just the fields merging reads."""
+    return PolicyWarning(code, code.lower(), clause, sev, start, end, "x" * (end - start), "m")
+
+
+def test_merge_keeps_most_severe_of_a_clause():
+    """Overlapping warnings of one clause become one: the most severe."""
+    kept = merge([w("PL420", "4.6", Severity.WARNING, 5, 15), w("PL406", "4.6", Severity.ERROR, 5, 15)])
+    assert [k.code for k in kept] == ["PL406"]
+
+
+def test_merge_prefers_longest_on_equal_severity():
+    """On equal severity the longer span wins (one name, one warning)."""
+    kept = merge([w("PL406", "4.6", Severity.ERROR, 5, 9), w("PL406", "4.6", Severity.ERROR, 5, 15)])
+    assert [(k.start, k.end) for k in kept] == [(5, 15)]
+
+
+def test_merge_keeps_other_clauses_and_disjoint_spans():
+    """Different clauses on one span, and separate spans, all stay, in text order."""
+    kept = merge([w("PL101", "4.1", Severity.ERROR, 0, 3), w("PL406", "4.6", Severity.ERROR, 20, 25), w("PL305", "4.5", Severity.WARNING, 0, 3)])
+    assert [(k.start, k.clause) for k in kept] == [(0, "4.1"), (0, "4.5"), (20, "4.6")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "message"),
+    [
+        (42, "personal", "text must be a string"),
+        ("x" * (MAX_CHARS + 1), "personal", "postlint lints posts of up to"),
+        ("hi", "work", "mode must be one of personal, council"),
+    ],
+)
+def test_bad_input_is_refused(text, mode, message):
+    """Unusable input raises InputError saying why."""
+    with pytest.raises(InputError, match=message):
+        check_input(text, mode)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+def test_empty_text_gives_no_warnings(linter, text):
+    """Empty or blank text: no warnings."""
+    assert linter.lint(text, at=EVENING) == ()
+
+
+@pytest.mark.model
+def test_one_name_one_warning(linter):
+    """A listed name that several detectors see gets exactly one 4.6 warning."""
+    text = "🎉 Lovely quiz night with Dan Okafor and friends"
+    found = [x for x in linter.lint(text, at=EVENING) if x.clause == "4.6"]
+    assert [(x.text, x.code, x.entity) for x in found] == [("Dan Okafor", "PL406", "PERSON")]
+    assert text[found[0].start : found[0].end] == "Dan Okafor"
+
+
+@pytest.mark.model
+def test_profile_can_switch_a_rule_off(models, demo_profile):
+    """A rule disabled in the profile never fires; a severity override applies."""
+    from dataclasses import replace
+
+    from linter.lint import Linter
+    from linter.profile import RuleSettings
+
+    quiet = Linter.build(models, replace(demo_profile, rules=RuleSettings(disabled=frozenset({"PL406"}))))
+    softer = Linter.build(models, replace(demo_profile, rules=RuleSettings(severity=(("listed-person", Severity.INFO),))))
+    text = "Dinner with Dan Okafor"
+    assert all(x.code != "PL406" for x in quiet.lint(text, at=EVENING))
+    assert [x.severity for x in softer.lint(text, at=EVENING) if x.code == "PL406"] == [Severity.INFO]

@@ -1,0 +1,266 @@
+"""The tone detector (aimed negativity) and the conduct rules PL305, PL307, PL308, PL318."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from linter.assets import read_lines
+from linter.detect.mention import Mention
+from linter.detect.tone import (
+    Hit,
+    ToneDetector,
+    compile_list,
+    council_context_ok,
+    entry_pattern,
+    evidence_of,
+    negated,
+    normalise,
+    target_of,
+)
+from linter.post import Post
+from linter.rules import conduct
+
+SATURDAY = datetime(2026, 11, 21, 19, 0, tzinfo=UTC)
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "tone_dev.jsonl"
+
+
+# --- fast: list syntax and helpers -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("entry", "text", "found"),
+    [
+        ("idiot*", "useless idiots", ["idiots"]),
+        ("idiot*", "idiotic", ["idiotic"]),
+        ("lazy", "lazy", ["lazy"]),
+        ("lazy", "lazybones", []),
+        ("waste of space", "a waste  of space", ["waste  of space"]),
+        ("nobody likes {obj}", "nobody likes her", ["nobody likes her"]),
+        ("nobody likes {obj}", "nobody likes a soggy bottom", []),
+        ("'s past it", "he's past it", ["'s past it"]),
+        ("can't even", "they can't even", ["can't even"]),
+    ],
+)
+def test_entry_pattern_matches_whole_words(entry, text, found):
+    """A list entry matches whole words; '*' matches any ending; {obj} a pronoun."""
+    assert [m.group(0) for m in compile_list([entry]).finditer(text)] == found
+
+
+def test_longest_entry_wins():
+    """The alternation tries longer phrases first."""
+    assert compile_list(["waste", "waste of space"]).search("a waste of space").group(0) == "waste of space"
+
+
+def test_entry_pattern_escapes_punctuation():
+    """Regex characters in an entry are literal."""
+    assert entry_pattern("f*ck*").startswith("(?<![\\w])f\\*ck")
+
+
+def test_normalise_keeps_offsets_and_straightens_apostrophes():
+    """Case-folding and apostrophes never move an offset."""
+    text = "CAN\u2019T İstanbul"
+    assert len(normalise(text)) == len(text)
+    assert normalise(text)[:6] == "can't "
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("our clerk is not lazy", "lazy", True),
+        ("our clerk isn't useless", "useless", True),
+        ("they never listen, arrogant lot", "arrogant", False),
+        ("the clerk is lazy", "lazy", False),
+    ],
+)
+def test_negation_looks_back_within_the_clause(text, word, expected):
+    """'not lazy' is negated; a negation before a comma does not carry over."""
+    assert negated(text, text.index(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "ok"),
+    [
+        ("the council are idiots", "the council", True),
+        ("the council tax went up", "the council", False),
+        ("our county council is slow", "our county council", False),
+    ],
+)
+def test_council_context(text, phrase, ok):
+    """'council tax' and 'county council' are not this council."""
+    start = text.index(phrase)
+    assert council_context_ok(text, Hit(start, start + len(phrase), "target", "council")) is ok
+
+
+def test_evidence_fields_and_target():
+    """Evidence is key=value pairs; the target is group and text."""
+    m = Mention("tone", 0, 3, "old", label="protected", evidence="characteristic=age;target=employee:our clerk")
+    assert evidence_of(m) == {"characteristic": "age", "target": "employee:our clerk"}
+    assert target_of(m) == ("employee", "our clerk")
+    assert target_of(Mention("tone", 0, 3, "wet", label="negative")) is None
+
+
+@pytest.mark.parametrize("name", ["profanity", "insults", "critical", "bullying", "protected", "targets"])
+def test_word_lists_are_present(name):
+    """Every tone list ships and has entries."""
+    assert len(read_lines(f"tone_{name}")) >= 10
+
+
+def test_protected_list_lines_are_well_formed():
+    """Each protected entry is 'slur|phrase|term characteristic: phrase'."""
+    kinds = {line.split(" ", 1)[0] for line in read_lines("tone_protected")}
+    assert kinds == {"slur", "phrase", "term"}
+    assert all(":" in line for line in read_lines("tone_protected"))
+
+
+def test_dev_corpus_is_labelled():
+    """The dev set holds at least 120 posts, each with text, aimed and split."""
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 120
+    assert all({"text", "aimed", "split", "labels"} <= r.keys() for r in rows)
+    assert {r["split"] for r in rows} >= {"dev", "test"}
+
+
+# --- model: the detector -----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def tone(models, demo_profile):
+    """The tone detector over the demo profile."""
+    return ToneDetector(models, demo_profile)
+
+
+def _found(tone, models, text):
+    """(label, text, target) of every non-target tone mention."""
+    return [
+        (m.label, m.text, target_of(m))
+        for m in tone(Post.parse(text, models)) if m.label != "target"
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council are useless idiots.", [("negative", "useless", ("council", "The council")), ("insult", "idiots", ("council", "The council"))]),
+        ("My colleague is a lazy idiot.", [("insult", "lazy", ("employee", "colleague")), ("insult", "idiot", ("employee", "colleague"))]),
+        ("The contractors did a shoddy job again.", [("negative", "shoddy", ("contractor", "The contractors"))]),
+        ("That resident at number 12 is a nutter.", [("insult", "nutter", ("resident", "That resident"))]),
+        ("Our clerk is clueless.", [("insult", "clueless", ("employee", "Our clerk"))]),
+        ("Cllr Patel hasn't got a clue.", [("negative", "hasn't got a clue", ("councillor", "Cllr Patel"))]),
+        ("Had a row with my manager. She is hopeless.", [("negative", "hopeless", ("employee", "my manager"))]),
+        ("The bloody council closed the loos.", [("profanity", "bloody", ("council", "The bloody council"))]),
+        ("The trains are useless today.", [("negative", "useless", None)]),
+        ("Shit day, car broke down.", [("profanity", "Shit", None)]),
+    ],
+)
+def test_negativity_and_its_aim(tone, models, text, expected):
+    """Each negative word is found and aimed at the nearest target in its sentence, or at none."""
+    assert _found(tone, models, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "span", "characteristic"),
+    [
+        ("Our clerk is too old to do the job.", "is too old", "age"),
+        ("She's pregnant again so useless.", "pregnant again", "pregnancy and maternity"),
+        ("He only got the job because he's gay.", "gay", "sexual orientation"),
+        ("That councillor is a total retard.", "retard", "disability"),
+    ],
+)
+def test_protected_characteristics(tone, models, text, span, characteristic):
+    """A protected characteristic held against someone is found with its characteristic."""
+    found = [m for m in tone(Post.parse(text, models)) if m.label == "protected"]
+    assert [(m.text, evidence_of(m)["characteristic"]) for m in found] == [(span, characteristic)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congratulations to my colleague on the new baby!",
+        "Happy Pride month to all my LGBT friends!",
+        "I'm too old for these late nights.",
+        "My colleague just got married, so happy for them.",
+        "The old bridge is closed for repairs.",
+    ],
+)
+def test_protected_terms_without_hostility_are_clean(tone, models, text):
+    """A characteristic mentioned kindly, or about oneself, is not flagged."""
+    assert [m for m in tone(Post.parse(text, models)) if m.label == "protected"] == []
+
+
+@pytest.mark.model
+def test_vader_backs_up_the_lists(tone, models):
+    """A targeted sentence VADER scores very negative is criticism even without a listed word."""
+    found = _found(tone, models, "The town council has treated us with contempt and cruelty.")
+    assert [(label, target) for label, _, target in found] == [("negative", ("council", "The town council"))]
+
+
+# --- model: the rules through the linter ---------------------------------------------------
+
+def _codes(linter, text):
+    """(code, flagged text) of the conduct warnings of a post."""
+    return [(w.code, w.text) for w in linter.lint(text, at=SATURDAY) if w.code.startswith("PL3")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The council are useless idiots.", [("PL307", "useless"), ("PL307", "idiots")]),
+        ("The contractors did a shoddy job again.", [("PL305", "shoddy")]),
+        ("Everyone ignore her at work tomorrow.", [("PL318", "Everyone ignore her")]),
+        ("Our clerk is too old to do the job.", [("PL308", "is too old")]),
+        ("Our clerk is amazing, she sorted everything out.", []),
+        ("Killing it at the gym this morning!", []),
+        ("This cake is wicked.", []),
+        ("I hate Mondays.", []),
+        ("Council tax went up again, ugh.", []),
+        ("Disappointed with the rain.", []),
+    ],
+)
+def test_conduct_rules(linter, text, expected):
+    """Aimed negativity is flagged under the right code; untargeted negativity and praise are not."""
+    assert _codes(linter, text) == expected
+
+
+@pytest.mark.model
+def test_message_names_what_and_whom(linter):
+    """The message quotes the words and names the target."""
+    (w,) = [w for w in linter.lint("Our clerk is clueless.", at=SATURDAY) if w.code == "PL307"]
+    assert w.message.startswith("'clueless' is aimed at Our clerk (an employee):")
+    assert w.clause == "4.7" and w.severity.value == "error"
+    assert w.suggestions == ("remove the insult",)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("rule", conduct.RULES, ids=lambda r: r.code)
+def test_docstring_examples_hold(linter, rule):
+    """Every Flagged: line raises the rule and every Okay: line does not."""
+    for kind, _opts, text in rule.examples():
+        codes = {w.code for w in linter.lint(text, at=SATURDAY)}
+        assert (rule.code in codes) is (kind == "Flagged"), text
+
+
+@pytest.mark.model
+def test_vader_only_criticism_is_weaker(linter):
+    """Criticism of the council found only by VADER's score is a warning, not an error."""
+    (w,) = [w for w in linter.lint("The town council has treated us with contempt and cruelty.", at=SATURDAY) if w.code == "PL307"]
+    assert w.severity.value == "warning"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry to hear my colleague lost her dad, devastating news.",
+        "The contractors had a terrible accident on site, hope they're ok.",
+        "A resident was hurt in the crash on Huntingdon Road.",
+    ],
+)
+def test_sympathy_is_not_criticism(linter, text):
+    """Misfortune of the council's people is not criticism of them."""
+    assert _codes(linter, text) == []
