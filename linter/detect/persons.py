@@ -1,0 +1,215 @@
+"""Person names that are on no list, tuned for social-media text.
+
+Candidates come from spaCy's PERSON entities on the shared parse, from a first name (in
+``names_first``) followed by capitalised words ("Heath Ledger"), and from a title followed by
+a capitalised word ("Mrs Pennington"). Each candidate is trimmed of words that cannot be part
+of a name ("RT", "Congrats", "#", punctuation) and dropped when it is a hashtag, a handle, a
+link, or an ordinary word the tagger does not read as a proper noun; posts that are not in
+English are left alone (the small English model finds "names" everywhere in them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..assets import read_lines
+from .mention import Mention
+
+NER_SCORE = 0.85
+GAZETTEER_SCORE = 0.75
+TITLE_SCORE = 0.9
+LOW_SCORE = 0.5  # a lone word: a second look, not a likely breach
+OTHER_NAMES = {"ORG", "GPE", "PRODUCT", "NORP", "WORK_OF_ART", "FAC", "LOC"}  # labels the model gives people in tweets
+MIN_WORDS_FOR_LANGUAGE = 6
+MIN_ENGLISH_SHARE = 0.6
+_NAME_WORD = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’.-](?=[^\W\d_]))*\.?$")
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+_CAMEL_PREFIX = re.compile(r"^(?:Mc|Mac|O'|O’|D'|D’|De|Di|Da|Du|La|Le|Van|Von)[A-Z]")
+
+
+@dataclass(frozen=True, slots=True)
+class NameLists:
+    """The word lists the detector reads, loaded once."""
+
+    first_names: frozenset[str]
+    titles: frozenset[str]
+    not_names: frozenset[str]
+    words: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, nlp=None) -> NameLists:
+        """Read the lists from ``models/patterns``, and the pipeline's dictionary words."""
+        return cls(
+            first_names=frozenset(read_lines("names_first")),
+            titles=frozenset(t.rstrip(".") for t in read_lines("names_titles")),
+            not_names=frozenset(read_lines("names_not_names")),
+            words=dictionary_words(nlp) if nlp is not None else frozenset(),
+        )
+
+    def is_word(self, tok) -> bool:
+        """True when the token (or its lemma) is an ordinary dictionary word."""
+        return tok.lower_ in self.words or tok.lemma_.lower() in self.words
+
+
+def dictionary_words(nlp) -> frozenset[str]:
+    """The English words the pipeline's lemmatizer knows (WordNet's index), lower case."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words if "_" not in w)
+
+
+class PersonNameDetector:
+    """Finds person names in a post (kind ``person``, entity ``PERSON``)."""
+
+    def __init__(self, models, profile):
+        self.lists = NameLists.load(models.nlp)
+
+    def __call__(self, post) -> Iterator[Mention]:
+        """Each person name in the post, with a score (lower for a lone word)."""
+        for start, end, score in person_spans(post.doc, self.lists):
+            text = post.doc.text[start:end]
+            yield Mention("person", start, end, text, entity="PERSON", score=score, evidence="ner")
+
+
+def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:
+    """Character spans of person names in a parsed text, with scores, without overlaps."""
+    if not looks_english(doc, lists):
+        return []
+    lowercase_text = not any(t.is_title or t.is_upper for t in doc if t.is_alpha and len(t) > 1)
+    found = []
+    for start, end, score in candidates(doc, lists):
+        span = trim(doc, start, end, lists, lowercase_text=lowercase_text)
+        if span and acceptable(doc, *span, lists):
+            lone = span[1] - span[0] == 1 and score < NER_SCORE
+            found.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), LOW_SCORE if lone else score))
+    return repeated(doc.text, without_overlaps(found))
+
+
+def repeated(text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Add the other occurrences (whole words) of each name found ("Nadal ... Nadal")."""
+    extra = []
+    for start, end, score in spans:
+        for m in re.finditer(rf"(?<!\w){re.escape(text[start:end])}(?!\w)", text):
+            extra.append((m.start(), m.end(), score - 0.01))
+    return without_overlaps(spans + extra)
+
+
+def candidates(doc, lists: NameLists) -> Iterator[tuple[int, int, float]]:
+    """Token spans that may be names: spaCy's PERSON entities, first name + surname, title + surname."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            yield ent.start, ent.end, NER_SCORE
+        elif ent.label_ in OTHER_NAMES and ent[0].lower_ in lists.first_names and len(ent) <= 3:
+            yield ent.start, ent.end, GAZETTEER_SCORE
+    for i, tok in enumerate(doc):
+        if tok.lower_.rstrip(".") in lists.titles and is_capitalised(tok):
+            j = i + 1 + (i + 1 < len(doc) and doc[i + 1].text == ".")
+            end = surname_end(doc, j)
+            if end > j:
+                yield i, end, TITLE_SCORE
+        elif tok.is_lower and lowercase_first_name(tok, lists):
+            yield i, i + 1, LOW_SCORE
+        elif tok.lower_ in lists.first_names and is_capitalised(tok) and tok.lower_ not in lists.not_names:
+            end = surname_end(doc, i + 1)
+            if end > i + 1:
+                yield i, end, GAZETTEER_SCORE
+            elif lone_first_name(doc, i, lists):
+                yield i, i + 1, LOW_SCORE
+
+
+def lowercase_first_name(tok, lists: NameLists) -> bool:
+    """A first name written in lower case ("asked daniel"): no ordinary word, read as a noun."""
+    return (tok.lower_ in lists.first_names and tok.lower_ not in lists.not_names and not tok.is_stop
+            and len(tok) > 3 and not lists.is_word(tok) and tok.pos_ in {"PROPN", "NOUN"})
+
+
+def lone_first_name(doc, i: int, lists: NameLists) -> bool:
+    """A first name on its own: not a dictionary word, or a proper noun outside a Title Case phrase."""
+    before = doc[i - 1] if i > 0 else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if any(t is not None and t.like_num for t in (before, after)):
+        return False
+    if not lists.is_word(doc[i]):
+        return True
+    in_phrase = before is not None and is_capitalised(before) and before.is_alpha
+    return doc[i].pos_ == "PROPN" and not doc[i].is_sent_start and not in_phrase
+
+
+def surname_end(doc, start: int, *, most: int = 2) -> int:
+    """The end of up to ``most`` capitalised name-shaped words from ``start``."""
+    end = start
+    while end < len(doc) and end - start < most and is_capitalised(doc[end]) and name_shaped(doc[end].text) and not doc[end].is_stop:
+        end += 1
+    return end
+
+
+def trim(doc, start: int, end: int, lists: NameLists, *, lowercase_text: bool) -> tuple[int, int] | None:
+    """Drop leading and trailing words that cannot be part of a name; None when nothing is left."""
+    def keep(tok) -> bool:
+        lower = tok.lower_.rstrip(".")
+        if not name_shaped(tok.text) or lower in lists.not_names or (tok.is_stop and lower not in lists.first_names):
+            return False
+        return lowercase_text or is_capitalised(tok) or lower in lists.titles or lowercase_first_name(tok, lists)
+
+    while start < end and not keep(doc[start]):
+        start += 1
+    while end > start and not keep(doc[end - 1]):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def acceptable(doc, start: int, end: int, lists: NameLists) -> bool:
+    """False for hashtags, handles, links, shouting and ordinary words."""
+    tokens = doc[start:end]
+    if start > 0 and doc[start - 1].text in {"#", "@"}:
+        return False
+    if any(handle_like(t.text) or t.like_url or t.like_email for t in tokens):
+        return False
+    if all(t.lower_.rstrip(".") in lists.titles for t in tokens):
+        return False
+    first_known = tokens[0].lower_ in lists.first_names or tokens[0].lower_.rstrip(".") in lists.titles
+    if all(t.is_upper for t in tokens) and not first_known:
+        return False
+    if len(tokens) == 1:
+        return (first_known and not tokens[0].is_stop) or (tokens[0].pos_ == "PROPN" and not lists.is_word(tokens[0]))
+    return first_known or not all(lists.is_word(t) for t in tokens)
+
+
+def looks_english(doc, lists: NameLists) -> bool:
+    """True unless the text has enough lower-case words and too few of them are English."""
+    words = [t for t in doc if t.is_alpha and t.is_lower]
+    if len(words) < MIN_WORDS_FOR_LANGUAGE or not lists.words:
+        return True
+    english = sum(t.is_stop or lists.is_word(t) for t in words)
+    return english / len(words) >= MIN_ENGLISH_SHARE
+
+
+def name_shaped(text: str) -> bool:
+    """Letters, with inner apostrophes, hyphens or full stops ("O'Neill", "Smith-Jones", "J.")."""
+    return bool(_NAME_WORD.match(text))
+
+
+def is_capitalised(tok) -> bool:
+    """True for "Smith", "SMITH" and "McDonald" (a capital first letter)."""
+    return tok.text[:1].isupper()
+
+
+def handle_like(text: str) -> bool:
+    """True for a social-media handle or hashtag body: digits, underscores or camelCase."""
+    if any(c.isdigit() or c == "_" for c in text) or text[:1] in {"@", "#"}:
+        return True
+    return bool(_CAMEL.search(text)) and not _CAMEL_PREFIX.match(text)
+
+
+def without_overlaps(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Keep the higher-scoring, then longer, span of each overlapping group, in text order."""
+    kept: list[tuple[int, int, float]] = []
+    for s in sorted(spans, key=lambda s: (-s[2], s[0] - s[1], s[0])):
+        if not any(s[0] < k[1] and k[0] < s[1] for k in kept):
+            kept.append(s)
+    return sorted(kept)

@@ -1,0 +1,120 @@
+"""Presidio recognizers for UK personal data that Presidio does not ship, or ships too loosely.
+
+Each is data (patterns, context words, word lists in ``models/patterns``) plus a small
+validation hook, in Presidio's own style:
+
+- ``UkPhonePatternRecognizer``: UK-shaped numbers, including Ofcom's drama ranges that
+  python-phonenumbers rejects (07700 900xxx, 01632 960xxx);
+- ``UkNhsRecognizer``: NHS numbers, checked with python-stdnum, needing context unless grouped 3-3-4;
+- ``StreetAddressRecognizer``: a house number, a capitalised name and a street suffix;
+- ``DateOfBirthRecognizer``: a date right after "born on", "DOB", "date of birth", "birthday is",
+  with ``label`` ``self`` when the date is the writer's own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..nlp import offline_environment
+
+offline_environment()  # before Presidio is imported: tldextract must never fetch the suffix list
+
+from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, RecognizerResult  # noqa: E402
+from stdnum.gb import nhs  # noqa: E402
+
+from ..assets import read_lines  # noqa: E402
+
+UK_PHONE_CONTEXT = ["phone", "number", "telephone", "tel", "mobile", "call", "ring", "text", "whatsapp", "contact"]
+LABEL_KEY = "postlint_label"
+
+
+class UkPhonePatternRecognizer(PatternRecognizer):
+    """UK-shaped phone numbers (mobiles, landlines, +44 forms), valid or not by the numbering plan."""
+
+    PATTERNS = [
+        Pattern("UK phone", r"(?<![\w+£$€])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237]\d{1,4}\)?(?:[\s-]?\d){6,8}(?![\d,.]\d)", 0.6),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="PHONE_NUMBER", patterns=self.PATTERNS, context=UK_PHONE_CONTEXT, name="UkPhonePatternRecognizer")
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Ten or eleven national digits starting 01, 02, 03 or 07."""
+        digits = re.sub(r"\D", "", pattern_text)
+        national = "0" + digits[2:].removeprefix("0") if digits.startswith("44") else digits
+        return None if len(national) in (10, 11) and national[:2] in {"01", "02", "03", "07"} else False
+
+
+class UkNhsRecognizer(PatternRecognizer):
+    """NHS numbers: ten digits with a valid check digit; plain runs of digits need an NHS context word."""
+
+    PATTERNS = [
+        Pattern("NHS (grouped)", r"\b\d{3}[- ]\d{3}[- ]\d{4}\b", 0.5),
+        Pattern("NHS (plain)", r"\b\d{10}\b", 0.2),
+    ]
+    CONTEXT = ["nhs", "national health service", "health service", "nhs number", "patient"]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="UK_NHS", patterns=self.PATTERNS, context=self.CONTEXT, name="UkNhsRecognizer")
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """Keep the pattern's score when the check digit is right; reject it otherwise."""
+        return None if nhs.is_valid(re.sub(r"\D", "", pattern_text)) else False
+
+
+@cache
+def street_pattern() -> str:
+    """House number (optionally after "Flat 2,"), one to three capitalised words, a street suffix."""
+    suffixes = "|".join(sorted((re.escape(s) for s in read_lines("pii_street_suffixes")), key=len, reverse=True))
+    unit = r"(?:(?:Flat|Apartment|Apt|Unit)\s+\d{1,4}[A-Za-z]?,?\s+)?"
+    name = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+){1,3}"
+    return rf"(?-i:\b{unit}\d{{1,4}}[A-Za-z]?,?\s+{name}(?:{suffixes})\b)"
+
+
+class StreetAddressRecognizer(PatternRecognizer):
+    """Street addresses: "14 Oundle Road", "3 Chancery Lane", "Flat 2, 10 High Street"."""
+
+    def __init__(self) -> None:
+        patterns = [Pattern("UK street address", street_pattern(), 0.6)]
+        super().__init__(supported_entity="ADDRESS", patterns=patterns, context=["address", "live", "lives"], name="StreetAddressRecognizer")
+
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+DATE = rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?|{_MONTH}\.?\s+{_DAY}(?:,?\s+(?:19|20)\d\d)?|{_DAY}[/.-](?:0?[1-9]|1[0-2])[/.-](?:19|20)?\d\d)"
+
+
+@cache
+def dob_regex() -> re.Pattern:
+    """A date-of-birth phrase, an optional "on", then the date (group ``date``)."""
+    triggers = "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in read_lines("pii_dob_triggers")), key=len, reverse=True))
+    return re.compile(rf"\b(?:{triggers})\s*(?:on\s+|is\s+|-\s*)?(?:the\s+)?(?P<date>{DATE})(?![\w/])", re.IGNORECASE)
+
+
+@cache
+def self_regex() -> re.Pattern:
+    """The writer's own words just before a date-of-birth phrase ("my", "I was")."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in read_lines("pii_dob_self"))
+    return re.compile(rf"\b(?:{words})\s*$", re.IGNORECASE)
+
+
+class DateOfBirthRecognizer(LocalRecognizer):
+    """Dates of birth; ``recognition_metadata[LABEL_KEY]`` is ``self`` for the writer's own, else ``other``."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["DATE_OF_BIRTH"], name="DateOfBirthRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the patterns are compiled on first use."""
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        """Every date that follows a date-of-birth phrase."""
+        return [self._result(text, m) for m in dob_regex().finditer(text)]
+
+    def _result(self, text: str, match: re.Match) -> RecognizerResult:
+        owner = "self" if self_regex().search(text[max(0, match.start() - 12):match.start()]) else "other"
+        return RecognizerResult(
+            "DATE_OF_BIRTH", match.start("date"), match.end("date"), 0.85,
+            recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, LABEL_KEY: owner},
+        )

@@ -1,0 +1,194 @@
+"""Clause 4.6: personal data in a post — unlisted names, phone numbers, e-mail and street
+addresses, UK identifiers and other people's dates of birth."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..detect.mention import Mention
+from ..warning import PolicyWarning, Severity
+from .base import Context, Rule, Warn
+
+CLAUSE = "4.6"
+CONSENT = "posting someone's personal information needs their express consent (clause 4.6)."
+LOW_SCORE = 0.6  # below this a person name is only worth a second look
+IDENTIFIERS = {
+    "UK_NINO": "a National Insurance number",
+    "UK_NHS": "an NHS number",
+    "UK_PASSPORT": "a passport number",
+    "UK_DRIVING_LICENCE": "a driving licence number",
+    "UK_VEHICLE_REGISTRATION": "a vehicle registration",
+    "UK_POSTCODE": "a postcode",
+}
+
+
+def _pii(ctx: Context, *entities: str) -> tuple[Mention, ...]:
+    return tuple(m for m in ctx.of("pii") if m.entity in entities)
+
+
+def _is_listed(ctx: Context, m: Mention) -> bool:
+    return any(m.overlaps(o) for o in ctx.of("listed-person", "listed-role"))
+
+
+def _is_author(ctx: Context, m: Mention) -> bool:
+    return bool(ctx.author) and m.text.casefold() == ctx.author.casefold()
+
+
+def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a person's name that is on none of the clerk's lists.
+
+    Names are found by the language model and by first names followed by a surname or a title
+    followed by a name ("Mrs Pennington"); hashtags, handles and links are not names. A name
+    the model is less sure of (a first name on its own) is flagged at info severity. Names on
+    the clerk's list are flagged by ``listed-person`` instead, and the author's own name is
+    left alone.
+
+    Why: clause 4.6 of the policy says employees must not "include personal information or
+    data about the Town Council's employees, residents, customers, contractors or suppliers
+    without their express consent"; a name the clerk has not listed may still be one of them.
+
+    Flagged: Had a long chat with Jonathan Pennington about the bins.
+    Flagged: Mrs Pennington was not happy this morning.
+    Okay: Caught a pike at the weir this morning.
+    Okay: Will you come to the match on Saturday?
+
+    Instead: leave the name out or describe the person without identifying them ("someone",
+    "a neighbour"), unless they have agreed.
+
+    Profile: ``people.csv`` (listed names are left to ``listed-person``); the request's author.
+    """
+    for m in ctx.of("person"):
+        if _is_listed(ctx, m) or _is_author(ctx, m):
+            continue
+        severity = Severity.INFO if m.score < LOW_SCORE else None
+        message = f"“{m.text}” looks like a person's name: {CONSENT}"
+        yield warn(m.start, m.end, message, suggestions=("someone",), entity="PERSON", severity=severity)
+
+
+def phone_number(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a UK phone number: mobiles, landlines and +44 forms, however they are spaced.
+
+    Numbers that are shaped like UK numbers count even when they are not in service (the
+    drama ranges 07700 900xxx and 01632 960xxx), since a reader cannot tell the difference.
+
+    Why: a phone number is personal information; clause 4.6 says employees must not post
+    "personal information or data about the Town Council's employees, residents, customers,
+    contractors or suppliers without their express consent".
+
+    Flagged: Anyone who wants a lift, ring Dave on 07700 900123.
+    Flagged: Her landline is 01632 960123 if you need it.
+    Okay: Call me at 5 when you are done.
+    Okay: The hall seats 120 people and costs £1,234 a year.
+
+    Instead: remove the number; point people to the council's published contact details.
+
+    Profile: none.
+    """
+    for m in _pii(ctx, "PHONE_NUMBER"):
+        message = f"{m.text} is a phone number: remove the number unless it is yours to share; {CONSENT}"
+        yield warn(m.start, m.end, message, entity="PHONE_NUMBER")
+
+
+def email_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags an e-mail address (the council's own domain is also flagged under clause 4.4).
+
+    Why: an e-mail address is personal information; clause 4.6 says employees must not post
+    "personal information or data about the Town Council's employees, residents, customers,
+    contractors or suppliers without their express consent".
+
+    Flagged: Complaints to jane.doe@example.co.uk please.
+    Okay: Complaints to the office please.
+
+    Instead: remove the address, or name the public channel people should use.
+
+    Profile: none.
+    """
+    for m in _pii(ctx, "EMAIL_ADDRESS"):
+        yield warn(m.start, m.end, f"{m.text} is an e-mail address: {CONSENT}", entity="EMAIL_ADDRESS")
+
+
+def street_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a street address: a house number, a street name and a street suffix.
+
+    ``14 Oundle Road``, ``3 Chancery Lane`` and ``Flat 2, 10 High Street`` are flagged; a
+    street named without a house number is not.
+
+    Why: where someone lives is personal information; clause 4.6 says employees must not post
+    "personal information or data about the Town Council's employees, residents, customers,
+    contractors or suppliers without their express consent".
+
+    Flagged: The noise is coming from 14 Oundle Road again.
+    Flagged: Parcel left at Flat 2, 10 Market Street by mistake.
+    Okay: We drove the whole of Route 66 last summer.
+    Okay: There is a lovely stone wall along the lane.
+
+    Instead: name the street or area only ("a house nearby"), or leave it out.
+
+    Profile: none.
+    """
+    for m in _pii(ctx, "ADDRESS"):
+        yield warn(m.start, m.end, f"{m.text} is a street address: {CONSENT}", suggestions=("a house nearby",), entity="ADDRESS")
+
+
+def uk_identifier(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a UK identifier: National Insurance, NHS, passport or driving licence number,
+    vehicle registration, or postcode.
+
+    Passport numbers and vehicle registrations need a nearby word ("passport", "reg", "car");
+    NHS numbers must pass their check digit. A postcode on its own is a warning; next to a
+    street address it is an error.
+
+    Why: each of these identifies a person; clause 4.6 says employees must not post "personal
+    information or data about the Town Council's employees, residents, customers, contractors
+    or suppliers without their express consent".
+
+    Flagged: His NI number is JG 10 37 59 A, can someone sort his pay?
+    Flagged: The car parked on the verge again is AB51 ABC.
+    Flagged: Delivered to a house in NN14 6QX by mistake.
+    Okay: Meet in room 101 at half past two.
+    Okay: The new version 3.11.2 fixed it.
+
+    Instead: remove the identifier.
+
+    Profile: none.
+    """
+    addresses = _pii(ctx, "ADDRESS")
+    for m in _pii(ctx, *IDENTIFIERS):
+        severity = None
+        if m.entity == "UK_POSTCODE" and not any(0 <= m.start - a.end <= 3 for a in addresses):
+            severity = Severity.WARNING
+        yield warn(m.start, m.end, f"{m.text} is {IDENTIFIERS[m.entity]}: {CONSENT}", entity=m.entity, severity=severity)
+
+
+def date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags someone else's date of birth ("his DOB is 03/03/1985", "she was born on 3 March").
+
+    The writer's own birthday ("my birthday is 12th May") is left to the security rule of
+    clause 5.1.
+
+    Why: a date of birth is personal information and a security answer; clause 4.6 says
+    employees must not post "personal information or data about the Town Council's
+    employees, residents, customers, contractors or suppliers without their express consent".
+
+    Flagged: Her date of birth is 12/05/1990, can you check the form?
+    Flagged: Kevin was born on 3 March 1961, same as my dad.
+    Okay: The meeting on 3 March 2024 is cancelled.
+    Okay: The hall was built in 1985.
+
+    Instead: leave the date out ("a birthday this week").
+
+    Profile: none.
+    """
+    for m in _pii(ctx, "DATE_OF_BIRTH"):
+        if m.label != "self":
+            yield warn(m.start, m.end, f"{m.text} is someone's date of birth: {CONSENT}", suggestions=("a birthday",), entity="DATE_OF_BIRTH")
+
+
+RULES = (
+    Rule("PL420", "person-name", CLAUSE, Severity.WARNING, person_name),
+    Rule("PL421", "phone-number", CLAUSE, Severity.ERROR, phone_number),
+    Rule("PL422", "email-address", CLAUSE, Severity.ERROR, email_address),
+    Rule("PL423", "street-address", CLAUSE, Severity.ERROR, street_address),
+    Rule("PL424", "uk-identifier", CLAUSE, Severity.ERROR, uk_identifier),
+    Rule("PL425", "date-of-birth", CLAUSE, Severity.ERROR, date_of_birth),
+)

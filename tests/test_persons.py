@@ -1,0 +1,82 @@
+"""Unlisted person names: spaCy's PERSON entities plus rules for social-media text."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.detect.persons import PersonNameDetector, handle_like, name_shaped
+from linter.post import Post
+
+
+@pytest.fixture(scope="module")
+def detector(models, demo_profile):
+    """The person-name detector over the demo profile."""
+    return PersonNameDetector(models, demo_profile)
+
+
+def names(detector, models, text):
+    """The texts of the person mentions found in ``text``."""
+    return [m.text for m in detector(Post.parse(text, models))]
+
+
+NAMES = [
+    ("Had a long chat with Jonathan Pennington about the bins.", ["Jonathan Pennington"]),
+    ("Mrs Pennington was not happy this morning.", ["Mrs Pennington"]),
+    ("RT Boris Johnson attacks Government over reforms", ["Boris Johnson"]),
+    ("Congrats Heath Ledger on the award", ["Heath Ledger"]),
+    ("Dr. Okonkwo saw me at the surgery", ["Dr. Okonkwo"]),
+    ("Nadal broke serve again ! Nadal has got this !", ["Nadal", "Nadal"]),
+]
+
+CLEAN = [
+    "Caught a pike at the weir this morning.",
+    "Will you come to the match on Saturday?",
+    "#FF @SamSmith_99 thanks for the follow",
+    "Loving the new Kindle http://t.co/AbCdEf12",
+    "I JUST LOST ALL MY MUSIC ON MY PLAYLIST",
+    "Alesan kenapa mlm kita lbh srg galau karena otak lebih aktif di malam hari",
+    "Mother Nature has been kind to the allotments this year.",
+    "Match Of The Day is on tonight.",
+    "Meeting on 20 Jan at the library",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_names_found(detector, models, text, expected):
+    """Person names are found with exact spans, trimmed of RT, greetings and punctuation."""
+    assert names(detector, models, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", CLEAN)
+def test_not_names(detector, models, text):
+    """Handles, hashtags, links, shouting, foreign text and ordinary words are not names."""
+    assert names(detector, models, text) == []
+
+
+@pytest.mark.model
+def test_mentions_have_person_entity(detector, models):
+    """Mentions are kind ``person`` with entity PERSON and a score."""
+    [m] = detector(Post.parse("Had a long chat with Jonathan Pennington today.", models))
+    assert (m.kind, m.entity, 0 < m.score <= 1) == ("person", "PERSON", True)
+
+
+@pytest.mark.model
+def test_lone_first_name_scores_low(detector, models):
+    """A first name alone is only worth a second look (a low score)."""
+    mentions = list(detector(Post.parse("Asked Tyrone if he wanted to come along", models)))
+    assert [(m.text, m.score < 0.6) for m in mentions] == [("Tyrone", True)]
+
+
+@pytest.mark.parametrize(("text", "handle"), [("SamSmith_99", True), ("jakclark95", True), ("RFleeshman", True),
+                                              ("McDonald", False), ("O'Neill", False), ("DiCaprio", False), ("Smith", False)])
+def test_handle_like(text, handle):
+    """Handles have digits, underscores or camelCase; Mc/Mac/O'/Di names do not count."""
+    assert handle_like(text) is handle
+
+
+@pytest.mark.parametrize(("text", "shaped"), [("Smith-Jones", True), ("O'Neill", True), ("J.", True), ("#FF", False), ("2nd", False), ("-", False)])
+def test_name_shaped(text, shaped):
+    """Name words are letters with inner apostrophes, hyphens or a final full stop."""
+    assert name_shaped(text) is shaped
