@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
+
+SATURDAY_EVENING = datetime(2026, 11, 21, 19, tzinfo=timezone.utc)  # outside working hours
 
 from linter.detect.people import PeopleDetector, explain
 from linter.detect.people_names import (
@@ -204,7 +208,7 @@ def test_entities(detector, models):
 @pytest.mark.model
 def test_resident_message(linter):
     """The message names the person and the group; the suggestion is a neutral description."""
-    (w,) = linter.lint("Lovely chat with Edith Barraclough today")
+    (w,) = linter.lint("Lovely chat with Edith Barraclough today", at=SATURDAY_EVENING)
     assert (w.code, w.text, w.severity, w.entity) == (
         "PL406",
         "Edith Barraclough",
@@ -233,7 +237,7 @@ def test_resident_message(linter):
 )
 def test_rule_codes(linter, text, code, severity, suggestion):
     """Each kind of listed mention becomes its rule's warning with a neutral suggestion."""
-    ours = [w for w in linter.lint(text) if w.code in {"PL406", "PL410", "PL411"}]
+    ours = [w for w in linter.lint(text, at=SATURDAY_EVENING) if w.code in {"PL406", "PL410", "PL411"}]
     assert [(w.code, w.severity, w.suggestions) for w in ours] == [(code, severity, (suggestion,))]
 
 
@@ -244,7 +248,7 @@ def test_docstring_examples(linter):
 
     for rule in RULES:
         for kind, _opts, text in rule.examples():
-            codes = {w.code for w in linter.lint(text)}
+            codes = {w.code for w in linter.lint(text, at=SATURDAY_EVENING)}
             assert (rule.code in codes) == (kind == "Flagged"), (rule.code, text)
 
 

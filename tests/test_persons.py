@@ -26,6 +26,12 @@ NAMES = [
     ("Congrats Heath Ledger on the award", ["Heath Ledger"]),
     ("Dr. Okonkwo saw me at the surgery", ["Dr. Okonkwo"]),
     ("Nadal broke serve again ! Nadal has got this !", ["Nadal", "Nadal"]),
+    ("Ouch the boos for Nicola are bad ! # CBB", ["Nicola"]),
+    ("I thought mark wright was supposed to be presenting take me out now ?", ["mark wright"]),
+    ("Asked daniel if he wanted to come along", ["daniel"]),
+    ("Birmingham City : Will Colin Doyle stay or go ? # bcfc # birminghamcity # blues # goalie", ["Colin Doyle"]),
+    ("If rumours are to be believed Sharp wants up to 30k pw , Lambert on 18k .", ["Lambert"]),
+    ("Had a chat with Cllr Hill about the park", ["Cllr Hill"]),
 ]
 
 CLEAN = [
@@ -38,6 +44,11 @@ CLEAN = [
     "Mother Nature has been kind to the allotments this year.",
     "Match Of The Day is on tonight.",
     "Meeting on 20 Jan at the library",
+    "Drinks at Lewisham Way tonight, tickets on the door",
+    "Grimsby Jobs : Local Business Manager - Grimsby",
+    "Meet me on Dean street at eight",
+    "built a stone wall by the long road",
+    "will you come to mark the day",
 ]
 
 

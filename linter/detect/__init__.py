@@ -7,8 +7,12 @@ severity or wording (rules do). Registration is this one explicit tuple.
 
 from __future__ import annotations
 
+from . import people
+from . import tone
+from . import personal_data, persons
+from . import blocked_links, council, phrases
 from .mention import KINDS, Mention
 
-DETECTORS: tuple[type, ...] = ()
+DETECTORS: tuple[type, ...] = (people.PeopleDetector, tone.ToneDetector, personal_data.PersonalDataDetector, persons.PersonNameDetector, council.CouncilDetector, phrases.PhraseDetector, blocked_links.BlockedLinkDetector)
 
 __all__ = ["DETECTORS", "KINDS", "Mention"]

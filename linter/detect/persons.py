@@ -1,11 +1,14 @@
 """Person names that are on no list, tuned for social-media text.
 
 Candidates come from spaCy's PERSON entities on the shared parse, from a first name (in
-``names_first``) followed by capitalised words ("Heath Ledger"), and from a title followed by
-a capitalised word ("Mrs Pennington"). Each candidate is trimmed of words that cannot be part
-of a name ("RT", "Congrats", "#", punctuation) and dropped when it is a hashtag, a handle, a
-link, or an ordinary word the tagger does not read as a proper noun; posts that are not in
-English are left alone (the small English model finds "names" everywhere in them).
+``names_first``) followed by capitalised words ("Heath Ledger"), from a title followed by a
+capitalised word ("Mrs Pennington"), from ORG/GPE entities that start with a first name or are
+Title Case ending in a known surname (``names_surnames``), and from lower-case "first surname"
+pairs ("mark wright"). Each candidate is trimmed of words that cannot be part of a name ("RT",
+"Congrats", "#", punctuation) and dropped when it is a hashtag, a handle, a link, a place
+("Lewisham Way", "Grimsby Jobs"), or an ordinary word the tagger does not read as a proper
+noun; posts that are not in English are left alone (the small English model finds "names"
+everywhere in them).
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ class NameLists:
     first_names: frozenset[str]
     titles: frozenset[str]
     not_names: frozenset[str]
+    surnames: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
 
     @classmethod
@@ -45,6 +50,8 @@ class NameLists:
             first_names=frozenset(read_lines("names_first")),
             titles=frozenset(t.rstrip(".") for t in read_lines("names_titles")),
             not_names=frozenset(read_lines("names_not_names")),
+            surnames=frozenset(read_lines("names_surnames")),
+            place_words=frozenset(read_lines("names_place_words")),
             words=dictionary_words(nlp) if nlp is not None else frozenset(),
         )
 
@@ -84,7 +91,7 @@ def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:
     found = []
     for start, end, score in candidates(doc, lists):
         span = trim(doc, start, end, lists, lowercase_text=lowercase_text)
-        if span and acceptable(doc, *span, lists):
+        if span and acceptable(doc, *span, lists) and not place_like(doc, *span, lists):
             lone = span[1] - span[0] == 1 and score < NER_SCORE
             found.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), LOW_SCORE if lone else score))
     return repeated(doc.text, without_overlaps(found))
@@ -104,7 +111,7 @@ def candidates(doc, lists: NameLists) -> Iterator[tuple[int, int, float]]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             yield ent.start, ent.end, NER_SCORE
-        elif ent.label_ in OTHER_NAMES and ent[0].lower_ in lists.first_names and len(ent) <= 3:
+        elif ent.label_ in OTHER_NAMES and misread_name(ent, lists):
             yield ent.start, ent.end, GAZETTEER_SCORE
     for i, tok in enumerate(doc):
         if tok.lower_.rstrip(".") in lists.titles and is_capitalised(tok):
@@ -112,6 +119,8 @@ def candidates(doc, lists: NameLists) -> Iterator[tuple[int, int, float]]:
             end = surname_end(doc, j)
             if end > j:
                 yield i, end, TITLE_SCORE
+        elif tok.is_lower and lowercase_full_name(doc, i, lists):
+            yield i, i + 2, GAZETTEER_SCORE
         elif tok.is_lower and lowercase_first_name(tok, lists):
             yield i, i + 1, LOW_SCORE
         elif tok.lower_ in lists.first_names and is_capitalised(tok) and tok.lower_ not in lists.not_names:
@@ -122,10 +131,27 @@ def candidates(doc, lists: NameLists) -> Iterator[tuple[int, int, float]]:
                 yield i, i + 1, LOW_SCORE
 
 
+def misread_name(ent, lists: NameLists) -> bool:
+    """An ORG/GPE/... entity of 1-3 words that starts with a first name or is Title Case ending in a surname."""
+    if len(ent) > 3:
+        return False
+    if ent[0].lower_ in lists.first_names:
+        return True
+    return len(ent) > 1 and ent[-1].lower_ in lists.surnames and all(is_capitalised(t) for t in ent)
+
+
 def lowercase_first_name(tok, lists: NameLists) -> bool:
-    """A first name written in lower case ("asked daniel"): no ordinary word, read as a noun."""
-    return (tok.lower_ in lists.first_names and tok.lower_ not in lists.not_names and not tok.is_stop
-            and len(tok) > 3 and not lists.is_word(tok) and tok.pos_ in {"PROPN", "NOUN"})
+    """A first name written in lower case ("asked daniel"): read as a person, or no ordinary word and a noun."""
+    if tok.lower_ not in lists.first_names or tok.lower_ in lists.not_names or tok.is_stop or len(tok) <= 3:
+        return False
+    return tok.ent_type_ == "PERSON" or (not lists.is_word(tok) and tok.pos_ in {"PROPN", "NOUN"})
+
+
+def lowercase_full_name(doc, i: int, lists: NameLists) -> bool:
+    """A first name and a known surname, both in lower case ("mark wright")."""
+    if i + 1 >= len(doc) or not doc[i + 1].is_lower or doc[i + 1].lower_ not in lists.surnames:
+        return False
+    return doc[i].lower_ in lists.first_names and doc[i].lower_ not in lists.not_names and not doc[i].is_stop
 
 
 def lone_first_name(doc, i: int, lists: NameLists) -> bool:
@@ -176,13 +202,27 @@ def acceptable(doc, start: int, end: int, lists: NameLists) -> bool:
     if all(t.is_upper for t in tokens) and not first_known:
         return False
     if len(tokens) == 1:
-        return (first_known and not tokens[0].is_stop) or (tokens[0].pos_ == "PROPN" and not lists.is_word(tokens[0]))
+        return (first_known and not tokens[0].is_stop) or (tokens[0].pos_ == "PROPN" and known_or_new(tokens[0], lists))
     return first_known or not all(lists.is_word(t) for t in tokens)
 
 
+def known_or_new(tok, lists: NameLists) -> bool:
+    """A lone proper noun that is a known surname ("Lambert") or no ordinary word ("Nadal")."""
+    return (tok.lower_ in lists.surnames and is_capitalised(tok)) or not lists.is_word(tok)
+
+
+def place_like(doc, start: int, end: int, lists: NameLists) -> bool:
+    """True for "Lewisham Way", "Grimsby Jobs" and "Dean street": a place word next or inside."""
+    if end < len(doc) and doc[end].lower_ in lists.place_words:
+        return True
+    if doc[start].lower_ in lists.first_names or doc[start].lower_.rstrip(".") in lists.titles:
+        return False
+    return any(t.lower_ in lists.place_words for t in doc[start + 1:end])
+
+
 def looks_english(doc, lists: NameLists) -> bool:
-    """True unless the text has enough lower-case words and too few of them are English."""
-    words = [t for t in doc if t.is_alpha and t.is_lower]
+    """True unless the text has enough lower-case words and too few of them are English (hashtags aside)."""
+    words = [t for i, t in enumerate(doc) if t.is_alpha and t.is_lower and not (i and doc[i - 1].text in {"#", "@"})]
     if len(words) < MIN_WORDS_FOR_LANGUAGE or not lists.words:
         return True
     english = sum(t.is_stop or lists.is_word(t) for t in words)

@@ -99,6 +99,12 @@ def self_regex() -> re.Pattern:
     return re.compile(rf"\b(?:{words})\s*$", re.IGNORECASE)
 
 
+def _starts_sentence(before: str) -> bool:
+    """True when the phrase opens the post or a sentence: "Born 3 May 1988 in …" is the writer's own."""
+    stripped = before.rstrip()
+    return not stripped or stripped[-1] in ".!?\n"
+
+
 class DateOfBirthRecognizer(LocalRecognizer):
     """Dates of birth; ``recognition_metadata[LABEL_KEY]`` is ``self`` for the writer's own, else ``other``."""
 
@@ -113,7 +119,9 @@ class DateOfBirthRecognizer(LocalRecognizer):
         return [self._result(text, m) for m in dob_regex().finditer(text)]
 
     def _result(self, text: str, match: re.Match) -> RecognizerResult:
-        owner = "self" if self_regex().search(text[max(0, match.start() - 12):match.start()]) else "other"
+        before = text[: match.start()]
+        own = self_regex().search(before[-12:]) or _starts_sentence(before)
+        owner = "self" if own else "other"
         return RecognizerResult(
             "DATE_OF_BIRTH", match.start("date"), match.end("date"), 0.85,
             recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id, LABEL_KEY: owner},

@@ -8,9 +8,13 @@ working hours (3.1), PL3xx conduct and tone (4.5, 4.7, 4.8), PL4xx people and pe
 
 from __future__ import annotations
 
+from . import people
+from . import conduct
+from . import personal_data
+from . import account, confidential, council
 from .base import MODES, Context, Rule, Warn, make_warn
 
-RULES: tuple[Rule, ...] = ()
+RULES: tuple[Rule, ...] = (*people.RULES, *conduct.RULES, *personal_data.RULES, *council.RULES, *account.RULES, *confidential.RULES)
 
 
 def rule_keys() -> set[str]:

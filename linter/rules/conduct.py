@@ -70,7 +70,7 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Instead: raise the problem with the Clerk or your line manager rather than posting it.
 
-    Profile settings: the people in ``people.csv`` (and their aliases) are targets; switch
+    Profile: the people in ``people.csv`` (and their aliases) are targets; switch
     the rule off or change its severity in ``[rules]``.
     """
     for m in _aimed(ctx, ("negative",), PEOPLE_GROUPS):
@@ -104,7 +104,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Instead: remove the insult; raise concerns about the council with the Clerk.
 
-    Profile settings: the council's ``name`` and ``aliases`` and the people in ``people.csv``
+    Profile: the council's ``name`` and ``aliases`` and the people in ``people.csv``
     are targets; switch the rule off or change its severity in ``[rules]``.
     """
     everyone = ("council", *PEOPLE_GROUPS)
@@ -144,7 +144,7 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.
 
-    Profile settings: none beyond switching the rule off or changing its severity.
+    Profile: none beyond switching the rule off or changing its severity.
     """
     for m in ctx.of("tone", label="protected"):
         characteristic = evidence_of(m).get("characteristic", "a protected characteristic")
@@ -172,7 +172,7 @@ def bullying(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Instead: do not post it; if a colleague's conduct is a problem, tell your manager or the
     Clerk.
 
-    Profile settings: none beyond switching the rule off or changing its severity.
+    Profile: none beyond switching the rule off or changing its severity.
     """
     for m in ctx.of("tone", label="bullying"):
         whom = f" aimed at {aimed_at(m)}" if target_of(m) else ""

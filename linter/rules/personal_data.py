@@ -30,6 +30,35 @@ def _is_listed(ctx: Context, m: Mention) -> bool:
     return any(m.overlaps(o) for o in ctx.of("listed-person", "listed-role"))
 
 
+# Shared council mailboxes name no one: ``clerk@<council domain>`` is left to clause 4.4.
+ROLE_MAILBOXES = frozenset({"clerk", "townclerk", "info", "enquiries", "admin", "office", "finance", "bookings", "contact", "hello"})
+
+
+def _is_councils_own(ctx: Context, m: Mention) -> bool:
+    """The council's own address or a shared council mailbox: clauses 4.1/4.4, not personal data."""
+    council = [c for c in ctx.of("council") if c.overlaps(m)]
+    if m.entity == "EMAIL_ADDRESS":
+        return bool(council) and m.text.split("@", 1)[0].casefold() in ROLE_MAILBOXES
+    return any(c.label == "address" for c in council)
+
+
+def _own_spans(ctx: Context) -> list[Mention]:
+    """Addresses and postcodes the writer gives as their own ("I live at …"): clause 5.1's business."""
+    own, last_end = [], None
+    anchors = [p.end for p in ctx.of("phrase", label="home-address")]
+    for m in _pii(ctx, "ADDRESS", "UK_POSTCODE"):
+        near_anchor = any(0 <= m.start - end <= 3 or m.start < end <= m.end for end in anchors)
+        if near_anchor or (last_end is not None and 0 <= m.start - last_end <= 3):
+            own.append(m)
+            last_end = m.end
+    return own
+
+
+def _about_others(ctx: Context, m: Mention) -> bool:
+    """Personal data of someone else: not the council's own, not the writer's own home."""
+    return not _is_councils_own(ctx, m) and m not in _own_spans(ctx)
+
+
 def _is_author(ctx: Context, m: Mention) -> bool:
     return bool(ctx.author) and m.text.casefold() == ctx.author.casefold()
 
@@ -98,12 +127,13 @@ def email_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Complaints to jane.doe@example.co.uk please.
     Okay: Complaints to the office please.
+    Okay: Questions about the hall to clerk@thrapstontowncouncil.gov.uk please.
 
     Instead: remove the address, or name the public channel people should use.
 
     Profile: none.
     """
-    for m in _pii(ctx, "EMAIL_ADDRESS"):
+    for m in filter(lambda m: _about_others(ctx, m), _pii(ctx, "EMAIL_ADDRESS")):
         yield warn(m.start, m.end, f"{m.text} is an e-mail address: {CONSENT}", entity="EMAIL_ADDRESS")
 
 
@@ -120,13 +150,15 @@ def street_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: The noise is coming from 14 Oundle Road again.
     Flagged: Parcel left at Flat 2, 10 Market Street by mistake.
     Okay: We drove the whole of Route 66 last summer.
+    Okay: We've just moved into 12 Oundle Road, housewarming on Saturday!
+    Okay: The council office is at 77 High Street, Thrapston.
     Okay: There is a lovely stone wall along the lane.
 
     Instead: name the street or area only ("a house nearby"), or leave it out.
 
     Profile: none.
     """
-    for m in _pii(ctx, "ADDRESS"):
+    for m in filter(lambda m: _about_others(ctx, m), _pii(ctx, "ADDRESS")):
         yield warn(m.start, m.end, f"{m.text} is a street address: {CONSENT}", suggestions=("a house nearby",), entity="ADDRESS")
 
 
@@ -153,7 +185,7 @@ def uk_identifier(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: none.
     """
     addresses = _pii(ctx, "ADDRESS")
-    for m in _pii(ctx, *IDENTIFIERS):
+    for m in filter(lambda m: _about_others(ctx, m), _pii(ctx, *IDENTIFIERS)):
         severity = None
         if m.entity == "UK_POSTCODE" and not any(0 <= m.start - a.end <= 3 for a in addresses):
             severity = Severity.WARNING

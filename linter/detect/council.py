@@ -1,0 +1,113 @@
+"""The council itself: its name, aliases, e-mail and web domains, address and local places.
+
+Everything comes from the profile's ``[council]`` table and is matched with regular
+expressions built once per profile, because the council turns up in forms a tokenizer splits
+differently: ``#ThrapstonTownCouncil``, ``clerk@thrapstontowncouncil.gov.uk``,
+``https://www.ThrapstonTownCouncil.gov.uk/minutes``, ``thrapstontowncouncil dot gov dot uk``.
+
+Labels (kind ``council``): ``name``, ``alias``, ``email-domain``, ``web-domain``, ``address``,
+``place``. A domain wins over the name it contains; a longer match wins over a shorter one;
+a place inside the name or address is not reported again. Short all-capital aliases ("TTC")
+match only in capitals (or as a hashtag), so ordinary words are left alone. Other councils
+("Northamptonshire County Council") are not this council and are never matched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .mention import Mention
+
+# A dot between domain labels, written plainly or obfuscated: ".", " . ", " dot ", "[dot]", "(.)".
+DOT = r"(?:\s*\.\s*|\s*[\[({]\s*(?:dot|\.)\s*[\])}]\s*|\s+dot\s+)"
+# What may join the words of a name: spaces, nothing (hashtags), hyphens, underscores.
+JOIN = r"[\s_-]*"
+EMAIL_LEFT = re.compile(r"(?:[\w.+-]+@|[\w.+-]+\s*[\[(]at[\])]\s*|@)$", re.IGNORECASE)
+# "clerk at thrapstontowncouncil dot gov dot uk": a spelt-out "at" only before a spelt-out domain.
+SPELT_AT = re.compile(r"(?<![\w'’])[\w.+-]+\s+at\s+$", re.IGNORECASE)
+URL_LEFT = re.compile(r"(?:(?:https?://|www\.)[\w.-]*|(?<![\w@])[\w-]+\.)$", re.IGNORECASE)
+URL_RIGHT = re.compile(r"(?:[/?#][^\s<>\"')\]]*)?")
+POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$", re.IGNORECASE)
+
+
+def word_regex(phrase: str, *, case_sensitive: bool = False) -> re.Pattern:
+    """A name's words joined by spaces, nothing or hyphens, as whole words (``#`` allowed)."""
+    words = [re.escape(w) for w in re.split(r"[\s_-]+", phrase.strip()) if w]
+    flags = 0 if case_sensitive else re.IGNORECASE
+    return re.compile(r"(?<![\w@.])#?" + JOIN.join(words) + r"(?![\w@]|\.\w)", flags)
+
+
+def domain_regex(domain: str) -> re.Pattern:
+    """A domain in any case, with its dots written plainly or obfuscated."""
+    labels = [re.escape(label) for label in domain.strip(".").split(".")]
+    return re.compile(r"(?<![\w-])" + DOT.join(labels) + r"(?![\w-])", re.IGNORECASE)
+
+
+def address_regexes(address: str) -> list[re.Pattern]:
+    """The whole address, its street line (when it has a number) and its postcode."""
+    parts = [p.strip() for p in address.split(",") if p.strip()]
+    out = []
+    if len(parts) > 1:
+        body = r"[\s,]+".join(JOIN.join(map(re.escape, p.split())) for p in parts)
+        out.append(re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE))
+    out += [word_regex(p) for p in parts if re.search(r"\d", p) and not POSTCODE.match(p)]
+    for p in parts:
+        if m := POSTCODE.match(p):
+            out.append(re.compile(rf"(?<!\w){m.group(1)}\s*{m.group(2)}(?!\w)", re.IGNORECASE))
+    return out
+
+
+def alias_regex(alias: str) -> re.Pattern:
+    """An alias: all-capital short ones (acronyms) only in capitals, others in any case."""
+    acronym = alias.isupper() and len(alias) <= 5 and " " not in alias
+    return word_regex(alias, case_sensitive=acronym)
+
+
+class CouncilDetector:
+    """Finds the profile's council in a post, in any of the forms it is written."""
+
+    def __init__(self, models, profile):
+        council = profile.council
+        self.domains = [(d, domain_regex(d)) for d in dict.fromkeys((*council.email_domains, *council.web_domains))]
+        self.web_domains = frozenset(council.web_domains)
+        self.others = [("name", word_regex(council.name))]
+        self.others += [("alias", alias_regex(a)) for a in council.aliases]
+        self.others += [("address", r) for r in address_regexes(council.address)]
+        self.others += [("place", word_regex(p)) for p in council.places]
+
+    def __call__(self, post) -> Iterator[Mention]:
+        found = list(self.domain_mentions(post.text))
+        for label, regex in self.others:
+            found += [Mention("council", m.start(), m.end(), m.group(), label=label) for m in regex.finditer(post.text)]
+        yield from keep_longest(found)
+
+    def domain_mentions(self, text: str) -> Iterator[Mention]:
+        """Each domain, widened to the whole address or link it sits in."""
+        for domain, regex in self.domains:
+            for m in regex.finditer(text):
+                yield self.widen(text, domain, m.start(), m.end())
+
+    def widen(self, text: str, domain: str, start: int, end: int) -> Mention:
+        """Take in an e-mail's local part, or a link's scheme, subdomain and path."""
+        before = text[max(0, start - 80):start]
+        spelt = text[start:end].lower() != domain
+        if email := EMAIL_LEFT.search(before) or (spelt and SPELT_AT.search(before)):
+            start -= len(email.group())
+            label = "email-domain"
+        else:
+            if url := URL_LEFT.search(text[max(0, start - 80):start]):
+                start -= len(url.group())
+            end += len(URL_RIGHT.match(text, end).group().rstrip(".,;:!?"))
+            label = "web-domain" if domain in self.web_domains or "/" in text[start:end] else "email-domain"
+        return Mention("council", start, end, text[start:end], label=label, evidence=domain)
+
+
+def keep_longest(mentions: list[Mention]) -> list[Mention]:
+    """Drop every mention that overlaps a longer (or, at equal length, earlier-listed) one."""
+    ranked = sorted(enumerate(mentions), key=lambda im: (-(im[1].end - im[1].start), im[0]))
+    kept: list[Mention] = []
+    for _, m in ranked:
+        if not any(m.overlaps(k) for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)

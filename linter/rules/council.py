@@ -1,0 +1,256 @@
+"""The council identified (PL1xx): clauses 4.1 to 4.4 in personal posts.
+
+The rules read the council detector's mentions (``kind="council"``), the phrase lists
+(``kind="phrase"``: work identity, own role, council business, disclaimer, disrepute) and the
+personal-data detector's links (``kind="link"``, label the registered domain).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..detect.mention import Mention
+from ..warning import PolicyWarning
+from .base import Context, Rule, Severity, Warn
+
+PERSONAL = ("personal",)
+DISCLAIMER = 'add "Views are my own." to the post'
+NAMING = {
+    "name": "is the council's name",
+    "alias": "is a name the council goes by",
+    "email-domain": "is a council e-mail address, which names the council",
+    "web-domain": "is the council's website, which names the council",
+}
+
+
+def disclaimer(ctx: Context) -> tuple[str, ...]:
+    """The "Views are my own" suggestion, unless the post already says so (clause 4.2)."""
+    return () if ctx.of("phrase", label="disclaimer") else (DISCLAIMER,)
+
+
+def council_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags the council's name or one of its aliases in a personal post.
+
+    Any case, with or without spaces, as a hashtag (``#ThrapstonTownCouncil``) or possessive;
+    the council's e-mail and web domains name it too (they are also flagged under clause 4.4).
+    Short aliases in capitals ("TTC") match only in capitals. Other councils ("Northamptonshire
+    County Council") and "council" in a general sense ("council tax") are not this council.
+
+    Why: clause 4.1, employees must not "publicly identify themselves as working for the Town
+    Council, make reference to the Town Council or provide information from which others can
+    ascertain the name of the Town Council".
+
+    Flagged: Great turnout at the Thrapston Town Council quiz night!
+    Flagged: Proud to be part of #ThrapstonTownCouncil
+    Flagged: TTC have finally fixed the swings.
+    Flagged: Bin dates are on thrapstontowncouncil.gov.uk if you need them.
+    Okay: My council tax has gone up again.
+    Okay: Northamptonshire County Council are resurfacing the A605 next week.
+    Okay: I grew up on a council estate and I'm proud of it.
+
+    Instead: leave the council out of personal posts ("the town" or "work" say enough).
+
+    Profile: ``[council]`` ``name`` and ``aliases``.
+    """
+    for m in ctx.of("council"):
+        if m.label in NAMING:
+            yield warn(m.start, m.end, f"“{m.text}” {NAMING[m.label]}: a personal post must not refer to the council.",
+                       suggestions=("the town", *disclaimer(ctx)), entity="ORGANIZATION")
+
+
+def council_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags the council's address (the whole address, its street line or its postcode).
+
+    Why: clause 4.1, employees must not "provide information from which others can ascertain
+    the name of the Town Council".
+
+    Flagged: Pop into 77 High Street, Thrapston, NN14 4JJ and say hello.
+    Flagged: Parcel for me? Send it to 77 High Street.
+    Okay: Lovely walk down the high street this morning.
+
+    Instead: leave the address out; "in town" is enough for a personal post.
+
+    Profile: ``[council]`` ``address``.
+    """
+    for m in ctx.of("council", label="address"):
+        yield warn(m.start, m.end, f"“{m.text}” is the council's address: it tells readers where you work.",
+                   suggestions=("in town",), entity="ADDRESS")
+
+
+def works_for_council(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags saying that you work for the council ("I work at the town council").
+
+    Why: clause 4.1, employees must not "publicly identify themselves as working for the Town
+    Council".
+
+    Flagged: I work at the town council so I know how slow this is.
+    Flagged: My job at the council keeps me busy.
+    Flagged: Loving my new role with the council.
+    Okay: The council estate I grew up on has changed a lot.
+    Okay: I work at the garden centre on Saturdays.
+
+    Instead: leave your employer out of personal posts.
+
+    Profile: none (the phrases are in ``models/patterns/phrase_work_identity.txt``).
+    """
+    for m in ctx.of("phrase", label="work-identity"):
+        yield warn(m.start, m.end, f"“{m.text}” says you work for the council: personal posts must not say so.",
+                   suggestions=("I work locally",))
+
+
+def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a council job or "the town council" together with a local place.
+
+    Neither part alone is flagged: "as the groundsman" or "Thrapston" is harmless, but the two
+    together let readers work out which council the writer works for.
+
+    Why: clause 4.1, employees must not "provide information from which others can ascertain
+    the name of the Town Council".
+
+    Flagged: Up at dawn as the groundsman in Thrapston, the mowing never stops.
+    Flagged: The town council have finally put new benches on Huntingdon Road.
+    Okay: Up at dawn as the groundsman, the mowing never stops.
+    Okay: Lovely sunset over Thrapston tonight.
+
+    Instead: drop either the job or the place.
+
+    Profile: ``[council]`` ``places``; employee roles in ``people.csv``.
+    """
+    places = ctx.of("council", label="place")
+    if not places:
+        return
+    where = places[0].text
+    for m in ctx.of("phrase", label="own-role") + ctx.of("phrase", label="council-reference"):
+        yield warn(m.start, m.end, f"“{m.text}” together with “{where}” lets readers work out which council you work for.",
+                   suggestions=(f"leave out “{where}”",), severity=Severity.WARNING)
+
+
+def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags writing about your council work: meetings, minutes, agendas, reports.
+
+    Council business ("the full council meeting", "the minutes") counts when the sentence is
+    about you ("I", "my", "we"); describing the work itself ("drafting the minutes") and
+    closed-meeting business ("tonight's exempt item", "the Part II item") always count. A
+    resident-style mention ("the council meeting is on Tuesday") is left alone. Where the post
+    has no "Views are my own" disclaimer, the suggestion offers one (here and on the clause 4.1
+    warnings, since those posts can be linked to the council).
+
+    Why: clause 4.2, employees must not "write about their work for the Town Council. In
+    postings that could be linked to the Town Council, they must also ensure that any personal
+    views expressed are clearly stated to be theirs alone".
+
+    Flagged: Drafting the minutes for Tuesday's committee, send coffee.
+    Flagged: At tonight's full council meeting I finally presented my report.
+    Flagged: Tonight's exempt item was a real eye-opener.
+    Okay: The council meeting is open to the public on Tuesday.
+    Okay: I spent the evening writing my novel.
+
+    Instead: keep council work off personal accounts; where a post can be linked to the
+    council, add "Views are my own."
+
+    Profile: none (``models/patterns/phrase_council_business.txt``, ``phrase_work_activity.txt``).
+    """
+    labels = ("work-activity", "council-business", "confidential-business")
+    for m in ctx.mentions:
+        if m.kind == "phrase" and m.label in labels:
+            yield warn(m.start, m.end, f"“{m.text}” is about your council work: personal posts must not describe it.",
+                       suggestions=disclaimer(ctx))
+
+
+def blocked_link(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a link to an inappropriate or blocked site (adult, gambling, gore, piracy, the clerk's list).
+
+    Why: clause 4.3, employees must not bring the council into disrepute, "for example by
+    posting images or video clips that are inappropriate or links to inappropriate website
+    content".
+
+    Flagged: lol look at this https://www.pornhub.com/view_video.php?viewkey=1
+    Flagged: Free bets tonight at bet365.com, who's in?
+    Flagged: The real story is on gossipthrapston.example/latest
+    Okay: Lovely recipe at https://www.bbc.co.uk/food/recipes/scones
+    Okay: Betting the rain stops by lunchtime.
+
+    Instead: remove the link.
+
+    Profile: ``[links]`` ``blocked_domains`` (added to the built-in list in
+    ``models/patterns/links_blocked.txt``).
+    """
+    for m in ctx.of("phrase", label="blocked-link"):
+        why = "is on the clerk's blocked list" if m.evidence == "profile" else f"is a blocked site ({m.evidence})"
+        yield warn(m.start, m.end, f"“{m.text}” {why}: links to inappropriate sites bring the council into disrepute.",
+                   suggestions=("remove the link",))
+
+
+def disrepute_conduct(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags conduct that brings the council into disrepute: drunk at work, skiving, fiddled expenses.
+
+    Why: clause 4.3, employees must not "conduct themselves in a way that is potentially
+    detrimental to the Town Council or brings the Town Council or its residents, customers,
+    contractors or suppliers into disrepute".
+
+    Flagged: Still hungover at work, nobody noticed haha
+    Flagged: Pulled a sickie to watch the cricket.
+    Flagged: Took the council van to the pub at lunch.
+    Okay: Hungover after Dave's wedding, staying in bed all day.
+    Okay: Watching the cricket on my day off.
+
+    Instead: leave it out; posts about work conduct reflect on the council.
+
+    Profile: none (``models/patterns/phrase_disrepute.txt``).
+    """
+    for m in ctx.of("phrase", label="disrepute"):
+        yield warn(m.start, m.end, f"“{m.text}” describes conduct that could bring the council into disrepute.")
+
+
+def council_email(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags the council's e-mail domain or an address at it, in any case or spelling.
+
+    Matches ``clerk@thrapstontowncouncil.gov.uk``, ``CLERK@ThrapstonTownCouncil.gov.uk``,
+    ``clerk at thrapstontowncouncil dot gov dot uk`` and ``[dot]``-style obfuscation.
+
+    Why: clause 4.4, employees must not "use their work e-mail address when registering on
+    such sites or provide any link to the Town Council's website".
+
+    Flagged: Message me at dan.okafor@thrapstontowncouncil.gov.uk
+    Flagged: email me: clerk at thrapstontowncouncil dot gov dot uk
+    Okay: Message me at dan.okafor1984@gmail.com
+
+    Instead: use a personal e-mail address.
+
+    Profile: ``[council]`` ``email_domains``.
+    """
+    for m in ctx.of("council", label="email-domain"):
+        yield warn(m.start, m.end, f"“{m.text}” is a council e-mail address: keep work e-mail out of personal posts.",
+                   suggestions=("my personal e-mail",), entity="EMAIL_ADDRESS")
+
+
+def council_website(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a link to the council's website, in any case, with or without scheme and path.
+
+    Why: clause 4.4, employees must not "provide any link to the Town Council's website".
+
+    Flagged: Minutes are up at https://www.ThrapstonTownCouncil.gov.uk/minutes
+    Flagged: see thrapstontowncouncil.gov.uk for the bin dates
+    Okay: See the county's bin dates at www.northnorthants.gov.uk
+    Okay: Ask me in a message for the link.
+
+    Instead: remove the link; people can find the council's website for themselves.
+
+    Profile: ``[council]`` ``web_domains``.
+    """
+    for m in ctx.of("council", label="web-domain"):
+        yield warn(m.start, m.end, f"“{m.text}” links to the council's website: personal posts must not.",
+                   suggestions=("remove the link",))
+
+
+RULES = (
+    Rule("PL101", "council-name", "4.1", Severity.ERROR, council_name, PERSONAL),
+    Rule("PL102", "council-address", "4.1", Severity.ERROR, council_address, PERSONAL),
+    Rule("PL103", "works-for-council", "4.1", Severity.ERROR, works_for_council, PERSONAL),
+    Rule("PL104", "council-hinted", "4.1", Severity.WARNING, council_hinted, PERSONAL),
+    Rule("PL110", "council-work", "4.2", Severity.WARNING, council_work, PERSONAL),
+    Rule("PL120", "blocked-link", "4.3", Severity.ERROR, blocked_link),
+    Rule("PL121", "disrepute-conduct", "4.3", Severity.WARNING, disrepute_conduct),
+    Rule("PL130", "council-email-address", "4.4", Severity.ERROR, council_email, PERSONAL),
+    Rule("PL131", "council-website-link", "4.4", Severity.ERROR, council_website, PERSONAL),
+)

@@ -1,0 +1,196 @@
+"""The evaluation corpus is well-formed: ids, modes, times, clause ids and exact spans."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "posts.jsonl"
+
+# The ids in ../shared/policy/CLAUSES.md (copied: the corpus must not depend on the linter).
+CLAUSE_IDS = {
+    "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2",
+    "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8", "4.9", "4.10",
+    "5.1", "5.2",
+}
+GUIDANCE_ONLY = {"2.5", "5.2"}
+TEXT_CHECKABLE = CLAUSE_IDS - GUIDANCE_ONLY
+ENTITIES = {
+    "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "LOCATION", "ADDRESS", "UK_POSTCODE",
+    "UK_NINO", "UK_NHS", "UK_PASSPORT", "UK_DRIVING_LICENCE", "UK_VEHICLE_REGISTRATION",
+    "DATE_OF_BIRTH", "ORGANIZATION", "ROLE",
+}
+REQUIRED = {"id", "text", "mode", "at", "clauses", "spans", "note"}
+LONDON = ZoneInfo("Europe/London")
+
+
+def load() -> list[dict]:
+    """Every post in the corpus, in file order."""
+    with CORPUS.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+POSTS = load()
+
+
+def in_working_hours(at: str) -> bool:
+    """True when ``at`` falls Monday-Friday 09:00-17:00 in London (the demo profile's hours)."""
+    local = datetime.fromisoformat(at).astimezone(LONDON)
+    return local.weekday() < 5 and 9 * 60 <= local.hour * 60 + local.minute < 17 * 60
+
+
+def test_every_line_is_a_json_object():
+    """Every non-empty line parses as a JSON object."""
+    with CORPUS.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if line.strip()]
+    assert all(isinstance(json.loads(line), dict) for line in lines)
+
+
+def test_size_and_clean_share():
+    """At least 300 posts, at least a third of them clean."""
+    clean = sum(1 for p in POSTS if not p["clauses"])
+    assert len(POSTS) >= 300
+    assert clean * 3 >= len(POSTS)
+
+
+def test_ids_are_unique():
+    """No two posts share an id."""
+    ids = [p["id"] for p in POSTS]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("post", POSTS, ids=lambda p: p["id"])
+def test_post_shape(post):
+    """Each post has the required fields, a known mode, non-empty text and an aware time."""
+    assert REQUIRED <= post.keys()
+    assert post["mode"] in {"personal", "council"}
+    assert post["text"].strip()
+    assert datetime.fromisoformat(post["at"]).tzinfo is not None
+    assert post.get("author") is None or isinstance(post["author"], str)
+
+
+@pytest.mark.parametrize("post", POSTS, ids=lambda p: p["id"])
+def test_clauses_are_policy_ids(post):
+    """Clauses are text-checkable ids from CLAUSES.md, without repeats."""
+    assert set(post["clauses"]) <= TEXT_CHECKABLE
+    assert len(post["clauses"]) == len(set(post["clauses"]))
+
+
+@pytest.mark.parametrize("post", POSTS, ids=lambda p: p["id"])
+def test_spans_match_text(post):
+    """Every span's text equals text[start:end], its clause is labelled and its entity known."""
+    for span in post["spans"]:
+        assert 0 <= span["start"] < span["end"] <= len(post["text"])
+        assert post["text"][span["start"]:span["end"]] == span["text"]
+        assert span["clause"] in post["clauses"]
+        assert span["entity"] is None or span["entity"] in ENTITIES
+
+
+@pytest.mark.parametrize("post", POSTS, ids=lambda p: p["id"])
+def test_working_hours_label_matches_time(post):
+    """A personal post is labelled 3.1 exactly when its time is inside working hours."""
+    expected = post["mode"] == "personal" and in_working_hours(post["at"])
+    assert ("3.1" in post["clauses"]) == expected
+
+
+def test_people_posts_have_spans():
+    """Every 4.6 post marks at least one span for clause 4.6."""
+    missing = [p["id"] for p in POSTS if "4.6" in p["clauses"]
+               and not any(s["clause"] == "4.6" for s in p["spans"])]
+    assert missing == []
+
+
+def test_council_mode_clauses_only_in_council_mode():
+    """Clauses 2.1-2.4 label council-account posts only; 3.1 only personal ones."""
+    for post in POSTS:
+        council_only = {"2.1", "2.2", "2.3", "2.4"} & set(post["clauses"])
+        assert not council_only or post["mode"] == "council", post["id"]
+
+
+def test_every_text_checkable_clause_has_ten_posts():
+    """Each text-checkable clause labels at least ten posts, and 4.6 at least fifty."""
+    counts = Counter(c for p in POSTS for c in p["clauses"])
+    assert {c: counts[c] for c in TEXT_CHECKABLE if counts[c] < 10} == {}
+    assert counts["4.6"] >= 50
+
+
+@pytest.mark.parametrize(
+    ("at", "inside"),
+    [
+        ("2026-11-23T10:30:00+00:00", True),   # Monday morning, GMT
+        ("2026-11-21T11:00:00+00:00", False),  # Saturday
+        ("2026-07-15T08:30:00+00:00", True),   # 09:30 BST
+        ("2026-07-15T16:30:00+00:00", False),  # 17:30 BST
+        ("2026-11-24T17:05:00+00:00", False),  # after hours
+    ],
+)
+def test_working_hours_helper(at, inside):
+    """The test's own working-hours helper reads London time, summer and winter."""
+    assert in_working_hours(at) is inside
+
+
+# ---- the scorer's arithmetic (benchmarks/score_corpus.py), on hand-made warnings ----
+
+def scorer():
+    """The scorer module, loaded from its path (benchmarks/ is not a package)."""
+    import importlib.util
+
+    path = CORPUS.parent.parent / "benchmarks" / "score_corpus.py"
+    spec = importlib.util.spec_from_file_location("score_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def warning(clause, start, end, entity=None, severity="warning"):
+    """A PolicyWarning with only the fields the scorer reads filled in."""
+    from linter.warning import PolicyWarning, Severity
+
+    level = Severity(severity)
+    return PolicyWarning("PL999", "test", clause, level, start, end, "x", "m", (), entity)
+
+
+TOY = [
+    {"id": "a", "text": "Cllr Pike rang 07700 900461", "clauses": ["4.6"],
+     "spans": [{"start": 0, "end": 9, "text": "Cllr Pike", "clause": "4.6", "entity": "PERSON"},
+               {"start": 15, "end": 27, "text": "07700 900461", "clause": "4.6",
+                "entity": "PHONE_NUMBER"}]},
+    {"id": "b", "text": "caught a pike", "clauses": [], "spans": []},
+    {"id": "c", "text": "the council are idiots", "clauses": ["4.7"], "spans": []},
+]
+
+
+def test_clause_scores_count_posts():
+    """A clause is a hit, a false alarm or a miss once per post."""
+    found = {"a": (warning("4.6", 5, 9, "PERSON"),), "b": (warning("4.6", 9, 13, "PERSON"),),
+             "c": ()}
+    scores = scorer().clause_scores(TOY, found)
+    assert (scores["4.6"]["tp"], scores["4.6"]["fp"], scores["4.6"]["fn"]) == (1, 1, 0)
+    assert (scores["4.7"]["recall"], scores["4.7"]["precision"]) == (0.0, None)
+
+
+def test_span_scores_overlap_exact_and_typed():
+    """Overlap, exact and typed matching differ as their names say."""
+    found = {"a": (warning("4.6", 5, 9, "ROLE"), warning("4.6", 15, 27, "PHONE_NUMBER")),
+             "b": (), "c": ()}
+    spans = scorer().span_scores(TOY, found)
+    assert spans["overlap"]["ALL"]["recall"] == 1.0
+    assert spans["exact"]["ALL"]["recall"] == 0.5
+    assert spans["typed"]["PERSON"]["recall"] == 0.0
+    assert spans["typed"]["PHONE_NUMBER"]["precision"] == 1.0
+
+
+def test_clean_scores_and_targets():
+    """A warning on a clean post is a false alarm; targets fail the run only when asked."""
+    sc = scorer()
+    found = {"a": (), "b": (warning("4.6", 9, 13, "PERSON", "error"),), "c": ()}
+    figures = sc.score(TOY, found)
+    assert figures["clean"] == {"clean_posts": 1, "with_any_warning": 1, "any_warning_share": 1.0,
+                                "with_error": 1, "error_share": 1.0}
+    assert sc.failures(figures, min_recall=None, max_false_alarms=None) == []
+    assert len(sc.failures(figures, min_recall=0.9, max_false_alarms=0.03)) == 3

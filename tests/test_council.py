@@ -1,0 +1,92 @@
+"""The council detector: the profile's council in every form it is written, and nothing else."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from linter.detect.blocked_links import BlockedLinkDetector
+from linter.detect.council import CouncilDetector, domain_regex, keep_longest
+from linter.detect.mention import Mention
+
+
+@pytest.fixture(scope="module")
+def council(demo_profile):
+    """The council detector for the demo profile (it reads only the text, no model)."""
+    return CouncilDetector(None, demo_profile)
+
+
+def found(detector, text):
+    """``(label, text)`` for every mention the detector finds."""
+    return [(m.label, m.text) for m in detector(SimpleNamespace(text=text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thrapston Town Council's bins", [("name", "Thrapston Town Council")]),
+    ("Proud of #ThrapstonTownCouncil", [("name", "#ThrapstonTownCouncil")]),
+    ("thrapston town council", [("name", "thrapston town council")]),
+    ("TTC fixed it", [("alias", "TTC")]),
+    ("#TTC rocks", [("alias", "#TTC")]),
+    ("go thrapston tc!", [("alias", "thrapston tc")]),
+    ("Thrapston Council again", [("alias", "Thrapston Council")]),
+    ("Pop into 77 High Street, Thrapston, NN14 4JJ", [("address", "77 High Street, Thrapston, NN14 4JJ")]),
+    ("send it to 77 High Street please", [("address", "77 High Street")]),
+    ("postcode nn144jj", [("address", "nn144jj")]),
+    ("walk down Huntingdon Road", [("place", "Huntingdon Road")]),
+])
+def test_names_aliases_address_places(council, text, expected):
+    """Name, aliases, address parts and places are found with exact spans."""
+    assert found(council, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("mail clerk@thrapstontowncouncil.gov.uk now", [("email-domain", "clerk@thrapstontowncouncil.gov.uk")]),
+    ("CLERK@ThrapstonTownCouncil.GOV.UK", [("email-domain", "CLERK@ThrapstonTownCouncil.GOV.UK")]),
+    ("see https://www.ThrapstonTownCouncil.gov.uk/minutes.", [("web-domain", "https://www.ThrapstonTownCouncil.gov.uk/minutes")]),
+    ("thrapstontowncouncil dot gov dot uk", [("web-domain", "thrapstontowncouncil dot gov dot uk")]),
+    ("clerk at thrapstontowncouncil [dot] gov [dot] uk", [("email-domain", "clerk at thrapstontowncouncil [dot] gov [dot] uk")]),
+    ("my @thrapstontowncouncil.gov.uk address", [("email-domain", "@thrapstontowncouncil.gov.uk")]),
+])
+def test_domains_in_any_form(council, text, expected):
+    """The mail and web domain are found in any case, in addresses, links and obfuscated."""
+    assert found(council, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "My council tax went up again.",
+    "Northamptonshire County Council are resurfacing the road.",
+    "the ttc timetable in Toronto",
+    "Thrapstonian pride",
+    "Thrapston Town Councillors' surgery",
+    "thrapstontowncouncil.gov.ukx",
+])
+def test_other_councils_and_words_are_not_this_council(council, text):
+    """General senses of council, other councils and look-alike words are not matched."""
+    assert [(l, t) for l, t in found(council, text) if l != "place"] == []
+
+
+def test_domain_regex_needs_whole_labels():
+    """A domain inside a longer host name is not the council's domain."""
+    assert not domain_regex("thrapstontowncouncil.gov.uk").search("notthrapstontowncouncil.gov.uk.evil")
+    assert domain_regex("thrapstontowncouncil.gov.uk").search("THRAPSTONTOWNCOUNCIL . GOV . UK")
+
+
+def test_keep_longest_prefers_the_longer_mention():
+    """Of two overlapping mentions the longer one is kept."""
+    short, long = Mention("council", 0, 9, "Thrapston", "place"), Mention("council", 0, 22, "Thrapston Town Council", "name")
+    assert keep_longest([short, long]) == [long]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("look https://www.pornhub.com/view?x=1.", [("https://www.pornhub.com/view?x=1", "pornhub.com")]),
+    ("bets at bet365.com tonight", [("bet365.com", "bet365.com")]),
+    ("at royalcasino-online.net", [("royalcasino-online.net", "casino")]),
+    ("gossipthrapston.example/latest", [("gossipthrapston.example/latest", "profile")]),
+    ("recipe at https://www.bbc.co.uk/food", []),
+    ("I bet the rain stops. e.g. later", []),
+])
+def test_blocked_links(demo_profile, text, expected):
+    """Blocked links: built-in domains, keywords and the clerk's list; ordinary links are fine."""
+    detector = BlockedLinkDetector(None, demo_profile)
+    assert [(m.text, m.evidence) for m in detector(SimpleNamespace(text=text))] == expected
