@@ -41,6 +41,7 @@ class NameLists:
     not_names: frozenset[str]
     surnames: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
+    public_context: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
 
     @classmethod
@@ -52,6 +53,7 @@ class NameLists:
             not_names=frozenset(read_lines("names_not_names")),
             surnames=frozenset(read_lines("names_surnames")),
             place_words=frozenset(read_lines("names_place_words")),
+            public_context=frozenset(read_lines("names_public_context")),
             words=dictionary_words(nlp) if nlp is not None else frozenset(),
         )
 
@@ -80,7 +82,16 @@ class PersonNameDetector:
         """Each person name in the post, with a score (lower for a lone word)."""
         for start, end, score in person_spans(post.doc, self.lists):
             text = post.doc.text[start:end]
-            yield Mention("person", start, end, text, entity="PERSON", score=score, evidence="ner")
+            label = "public" if public_context(post.doc, start, end, self.lists) else ""
+            yield Mention("person", start, end, text, label=label, entity="PERSON", score=score, evidence="ner")
+
+
+def public_context(doc, start: int, end: int, lists: NameLists) -> bool:
+    """True when the name's sentence talks about books, screen, music, sport or news."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.lower_ in lists.public_context or t.lemma_.lower() in lists.public_context for t in span.sent)
 
 
 def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:
@@ -93,8 +104,18 @@ def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:
         span = trim(doc, start, end, lists, lowercase_text=lowercase_text)
         if span and acceptable(doc, *span, lists) and not place_like(doc, *span, lists):
             lone = span[1] - span[0] == 1 and score < NER_SCORE
+            if span[1] - span[0] == 1 and after_place_preposition(doc, span[0]):
+                continue
             found.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), LOW_SCORE if lone else score))
     return repeated(doc.text, without_overlaps(found))
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "into", "via"})
+
+
+def after_place_preposition(doc, i: int) -> bool:
+    """A lone capitalised word after in/from/near is a place ("in Lincoln", "from Kettering")."""
+    return i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS
 
 
 def repeated(text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -70,7 +70,9 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     followed by a name ("Mrs Pennington"); hashtags, handles and links are not names. A name
     the model is less sure of (a first name on its own) is flagged at info severity. Names on
     the clerk's list are flagged by ``listed-person`` instead, and the author's own name is
-    left alone.
+    left alone. A name in a sentence about books, screen, music, sport or news (a public
+    figure's context, ``models/patterns/names_public_context.txt``) is not flagged, nor is a
+    lone capitalised word after "in", "from" or "near" (a place).
 
     Why: clause 4.6 of the policy says employees must not "include personal information or
     data about the Town Council's employees, residents, customers, contractors or suppliers
@@ -80,6 +82,8 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Mrs Pennington was not happy this morning.
     Okay: Caught a pike at the weir this morning.
     Okay: Will you come to the match on Saturday?
+    Okay: Reading Dan Brown's new book on the train, can't put it down.
+    Okay: Went to the Christmas market in Lincoln, mulled wine was lovely.
 
     Instead: leave the name out or describe the person without identifying them ("someone",
     "a neighbour"), unless they have agreed.
@@ -87,7 +91,7 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: ``people.csv`` (listed names are left to ``listed-person``); the request's author.
     """
     for m in ctx.of("person"):
-        if _is_listed(ctx, m) or _is_author(ctx, m):
+        if m.label == "public" or _is_listed(ctx, m) or _is_author(ctx, m):
             continue
         severity = Severity.INFO if m.score < LOW_SCORE else None
         message = f"“{m.text}” looks like a person's name: {CONSENT}"
