@@ -96,6 +96,18 @@ def compile_pattern(line: str, sets: dict[str, tuple[str, ...]] | None = None) -
     return [[t for seq in combo for t in seq] for combo in itertools.product(*choices) if any(combo)]
 
 
+def needles(patterns: list[list[dict]]) -> frozenset[str] | None:
+    """Lower-case words one of which a doc must contain for any of ``patterns`` to match (None: no such gate)."""
+    out: set[str] = set()
+    for pattern in patterns:
+        words = [t["LOWER"] for t in pattern if "LOWER" in t and t.get("OP") not in ("?", "*")]
+        if not words:
+            return None
+        first = words[0]
+        out.update(first["IN"] if isinstance(first, dict) else (first,))
+    return frozenset(out)
+
+
 def parse_line(line: str) -> tuple[str, str]:
     """A list line split into its pattern and its standard wording (``=>``), if any."""
     pattern, _, evidence = line.partition("=>")
@@ -106,16 +118,31 @@ class PhraseDetector:
     """Finds the phrases of every ``phrase_*`` list and the profile's confidential terms."""
 
     def __init__(self, models, profile):
-        self.matcher = Matcher(models.nlp.vocab)
+        self.lines: list[tuple[frozenset[str] | None, Matcher]] = []
         self.sets = {"role": set_entries("role", tuple(p.role for p in profile.people if p.role and p.group == "employee"))}
         for label in LABELS:
             for n, line in enumerate(read_lines("phrase_" + label.replace("-", "_"))):
                 pattern, evidence = parse_line(line)
-                self.matcher.add(f"{label}\t{evidence}\t{n}", compile_pattern(pattern, self.sets))
+                self.add_line(models.nlp.vocab, f"{label}\t{evidence}\t{n}", compile_pattern(pattern, self.sets))
         self.terms = PhraseMatcher(models.nlp.vocab, attr="LOWER")
         self.terms.add("confidential-term", [models.nlp.make_doc(t) for t in profile.confidential_terms])
         self.compounds = frozenset(set_entries("council_compound"))
         self.months = frozenset(set_entries("month"))
+
+    def add_line(self, vocab, key: str, patterns: list[list[dict]]) -> None:
+        """One list line as its own Matcher, gated by the words it needs (see ``needles``)."""
+        matcher = Matcher(vocab)
+        matcher.add(key, patterns)
+        self.lines.append((needles(patterns), matcher))
+
+    def raw_matches(self, doc) -> list[tuple[int, int, int]]:
+        """``(key, start, end)`` of every line whose needed words the doc contains, in match order."""
+        words = {t.lower_ for t in doc}
+        found = []
+        for n, (gate, matcher) in enumerate(self.lines):
+            if gate is None or not gate.isdisjoint(words):
+                found += [(end, start, n, key) for key, start, end in matcher(doc)]
+        return [(key, start, end) for end, start, _, key in sorted(found)]
 
     def __call__(self, post) -> Iterator[Mention]:
         found = self.matches(post.doc)
@@ -130,7 +157,7 @@ class PhraseDetector:
     def matches(self, doc) -> dict[str, list[tuple[object, str]]]:
         """The longest non-overlapping matches of each label, with their evidence."""
         by_label: dict[str, dict] = {}
-        for key, start, end in self.matcher(doc):
+        for key, start, end in self.raw_matches(doc):
             label, evidence, _ = doc.vocab.strings[key].split("\t")
             by_label.setdefault(label, {}).setdefault((start, end), evidence)
         out = {}

@@ -66,6 +66,22 @@ def compile_list(entries: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(entry_pattern(e) for e in ordered) or r"(?!x)x")
 
 
+def entry_needle(entry: str) -> str:
+    """The literal text every match of an entry starts with (its first word, up to any placeholder)."""
+    return re.split(r"\s|\{", entry.removesuffix("*") if len(entry) > 1 else entry, maxsplit=1)[0]
+
+
+def may_match(needles: tuple[str, ...] | None, text: str) -> bool:
+    """False only when no needle occurs in the text, so the list's regex cannot match."""
+    return needles is None or any(n in text for n in needles)
+
+
+def list_needles(entries: Iterable[str]) -> tuple[str, ...] | None:
+    """The needles of a list's entries, or None when an entry starts with a placeholder."""
+    found = tuple({entry_needle(e) for e in entries})
+    return None if "" in found else found
+
+
 def normalise(text: str) -> str:
     """Lower-case with straight apostrophes, keeping every offset."""
     folded = text.lower()
@@ -105,17 +121,34 @@ class Lexicon:
     sympathy: re.Pattern[str]
     protected: tuple[tuple[str, str, re.Pattern[str]], ...]
     targets: tuple[tuple[str, re.Pattern[str]], ...]
+    needles: dict[re.Pattern[str], tuple[str, ...] | None]
+
+    def live(self, text: str) -> Lexicon:
+        """This lexicon without the patterns whose needles are absent from ``text`` (same matches, less work)."""
+        ok = lambda pattern: may_match(self.needles.get(pattern), text)  # noqa: E731
+        return Lexicon(tuple(x for x in self.lists if ok(x[1])), self.sympathy,
+                       tuple(x for x in self.protected if ok(x[2])), tuple(x for x in self.targets if ok(x[1])),
+                       self.needles)
 
     @classmethod
     def load(cls, profile: Profile) -> Lexicon:
         """Read ``models/patterns/tone_*.txt`` and add the profile's council and people."""
-        lists = tuple(
-            (label, compile_list(read_lines(f"tone_{name}")))
-            for label, name in (("profanity", "profanity"), ("insult", "insults"),
-                                ("negative", "critical"), ("bullying", "bullying"))
-        )
+        needles: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+        lists = []
+        for label, name in (("profanity", "profanity"), ("insult", "insults"),
+                            ("negative", "critical"), ("bullying", "bullying")):
+            entries = read_lines(f"tone_{name}")
+            lists.append((label, compile_list(entries)))
+            needles[lists[-1][1]] = list_needles(entries)
+        protected = _protected_entries()
+        needles.update((pattern, list_needles([phrase])) for (_, _, pattern), phrase in zip(protected, _protected_phrases()))
         sympathy = compile_list(read_lines("tone_sympathy"))
-        return cls(lists, sympathy, _protected_entries(), profile_targets(profile) + _role_targets())
+        return cls(tuple(lists), sympathy, protected, profile_targets(profile) + _role_targets(), needles)
+
+
+def _protected_phrases() -> list[str]:
+    """The phrase of each line of ``tone_protected.txt`` (in ``_protected_entries`` order)."""
+    return [line.partition(":")[2].strip() for line in read_lines("tone_protected")]
 
 
 def _protected_entries() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
@@ -210,16 +243,17 @@ class ToneDetector:
     def sentences(self, post, text: str) -> list[Sentence]:
         """Each sentence with its targets and negative hits."""
         people = [(e.start_char, e.end_char) for e in post.doc.ents if e.label_ == "PERSON"]
+        lexicon = self.lexicon.live(text)
         out = []
         for span in post.doc.sents:
             s, e = span.start_char, span.end_char
             targets = self.targets(text, s, e)
-            hits = self.hits(text, s, e)
-            compound = self.vader.polarity_scores(post.text[s:e])["compound"]
-            hits += self.protected(text, s, e, hits, targets, people, compound=compound)
+            hits = self.hits(text, s, e, lexicon=lexicon)
+            score = _Lazy(lambda s=s, e=e: self.vader.polarity_scores(post.text[s:e])["compound"])
+            hits += self.protected(text, s, e, hits, targets, people, compound=score, lexicon=lexicon)
             if self.lexicon.sympathy.search(text, s, e):
                 hits = [h for h in hits if h.label != "negative"]
-            elif targets and not hits and self.vader_negative is not None and compound <= self.vader_negative:
+            elif targets and not hits and self.vader_negative is not None and (compound := score()) <= self.vader_negative:
                 hits.append(Hit(s, s + len(post.text[s:e].rstrip()), "negative", f"vader={compound:.2f}"))
             out.append(Sentence(s, e, tuple(targets), tuple(sorted(hits, key=lambda h: h.start))))
         return out
@@ -234,29 +268,44 @@ class ToneDetector:
                     found.append(hit)
         return _longest(found)
 
-    def hits(self, text: str, start: int, end: int) -> list[Hit]:
+    def hits(self, text: str, start: int, end: int, *, lexicon: Lexicon | None = None) -> list[Hit]:
         """Profanity, insults, critical words and bullying phrases in one sentence."""
         found = []
-        for label, pattern in self.lexicon.lists:
+        for label, pattern in (lexicon or self.lexicon).lists:
             for m in pattern.finditer(text, start, end):
                 if label in ("profanity", "bullying") or not negated(text, m.start(), floor=start):
                     found.append(Hit(m.start(), m.end(), label))
         return _longest(found, per_label=True)
 
-    def protected(self, text, start, end, hits, targets, people, *, compound: float) -> list[Hit]:
-        """Protected characteristics used against a person in one sentence."""
+    def protected(self, text, start, end, hits, targets, people, *, compound, lexicon=None) -> list[Hit]:
+        """Protected characteristics used against a person in one sentence (``compound``: VADER score or its thunk)."""
         sentence = text[start:end]
+        lexicon = lexicon or self.lexicon
+        if not lexicon.protected:
+            return []
         hostile = bool(hits) or "typical" in sentence or bool(_BECAUSE.search(sentence))
-        hostile = hostile or compound <= self.vader_threshold
+        hostile = hostile or (compound() if callable(compound) else compound) <= self.vader_threshold
         refs = [(m.start() + start, m.end() + start) for m in _PERSON_WORD.finditer(sentence)]
         refs += [(t.start, t.end) for t in targets] + people
         out = []
-        for kind, characteristic, pattern in self.lexicon.protected:
+        for kind, characteristic, pattern in lexicon.protected:
             for m in pattern.finditer(text, start, end):
                 near = any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in refs)
                 if kind in ("slur", "phrase") or (near and hostile):
                     out.append(Hit(m.start(), m.end(), "protected", f"characteristic={characteristic}"))
         return _longest(out)
+
+
+class _Lazy:
+    """A value computed at most once, on first call (VADER's score is only needed now and then)."""
+
+    def __init__(self, compute):
+        self.compute, self.done, self.value = compute, False, None
+
+    def __call__(self):
+        if not self.done:
+            self.value, self.done = self.compute(), True
+        return self.value
 
 
 def aim_at(sentences: list[Sentence], i: int, hit: Hit, text: str) -> Hit | None:
