@@ -94,7 +94,8 @@ def main() -> None:
     models, profile = load_models(), load_rules_profile()
     detector = ToneDetector(models, profile)
     posts = [Post.parse(r["text"], models) for r in rows]
-    vader = lambda t, th: detector.vader.polarity_scores(t)["compound"] <= th
+    def vader(t, th):
+        return detector.vader.polarity_scores(t)["compound"] <= th
     from profanity_check import predict_prob
 
     lists_only = ToneDetector(models, profile, vader_negative=None)

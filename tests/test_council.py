@@ -63,7 +63,7 @@ def test_domains_in_any_form(council, text, expected):
 ])
 def test_other_councils_and_words_are_not_this_council(council, text):
     """General senses of council, other councils and look-alike words are not matched."""
-    assert [(l, t) for l, t in found(council, text) if l != "place"] == []
+    assert [(label, t) for label, t in found(council, text) if label != "place"] == []
 
 
 def test_domain_regex_needs_whole_labels():

@@ -6,8 +6,6 @@ from datetime import datetime, timezone
 
 import pytest
 
-SATURDAY_EVENING = datetime(2026, 11, 21, 19, tzinfo=timezone.utc)  # outside working hours
-
 from linter.detect.people import PeopleDetector, explain
 from linter.detect.people_names import (
     NameTable,
@@ -19,6 +17,8 @@ from linter.detect.people_names import (
 from linter.post import Post
 from linter.profile import Person
 from linter.warning import Severity
+
+SATURDAY_EVENING = datetime(2026, 11, 21, 19, tzinfo=timezone.utc)  # outside working hours
 
 # (text, exact span text, listed name, evidence)
 VARIANTS = [

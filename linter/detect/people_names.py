@@ -69,7 +69,9 @@ def load_lists() -> NameLists:
     from nicknames import NickNamer
 
     lookup = NickNamer().nickname_lookup
-    lower = lambda name: frozenset(w.lower() for w in read_lines(name))
+    def lower(name: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in read_lines(name))
+
     return NameLists(
         titles=lower("people_titles"),
         stopnames=lower("people_stopnames"),
@@ -114,7 +116,9 @@ def strip_legal(name: str) -> str:
 
 def person_variants(person: Person, lists: NameLists) -> Iterator[Variant]:
     """Every written form of one listed person or firm."""
-    ordinary = lambda *ws: all(lists.ordinary(w) for w in ws)
+    def ordinary(*ws: str) -> bool:
+        return all(lists.ordinary(w) for w in ws)
+
     yield Variant(
         person.name.lower(),
         person,

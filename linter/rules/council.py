@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..detect.mention import Mention
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
 
