@@ -1,0 +1,136 @@
+/*
+ * postlint overlay: underlines and the count badge, drawn in one fixed layer laid over the
+ * page. The layer lives outside the composer; the composer's own DOM is never touched.
+ */
+"use strict";
+
+const POSTLINT_SEVERITY_RANK = {error: 3, warning: 2, info: 1};
+const POSTLINT_SEVERITY_WORD = {error: "Policy breach", warning: "Likely breach", info: "Worth a second look"};
+
+/** A short spoken description of one warning, for the underline's aria-label. */
+function postlintDescribe(warning) {
+  const word = POSTLINT_SEVERITY_WORD[warning.severity] || "Warning";
+  return `${word}, policy ${warning.clause}: “${warning.text}”. ${warning.message}`;
+}
+
+/** The most serious severity among warnings ("info" when there are none). */
+function postlintWorst(warnings) {
+  return warnings.reduce((worst, w) => (POSTLINT_SEVERITY_RANK[w.severity] || 0)
+    > (POSTLINT_SEVERITY_RANK[worst] || 0) ? w.severity : worst, "info");
+}
+
+class PostlintOverlay {
+  /** Create the layer; handlers.focus(index, element) and handlers.badge() are called back. */
+  constructor(handlers) {
+    this.handlers = handlers;
+    this.root = document.createElement("div");
+    this.root.className = "postlint-root";
+    this.root.setAttribute("data-postlint-root", "");
+    this.layer = document.createElement("div");
+    this.layer.className = "postlint-layer";
+    this.root.append(this.layer);
+    this.boxes = [];
+    document.documentElement.append(this.root);
+  }
+
+  /** Draw the underlines for warnings on the composer el, and its badge. */
+  render(el, model, warnings) {
+    this.layer.textContent = "";
+    this.boxes = [];
+    warnings.forEach((warning, index) => this.drawWarning(el, model, warning, index));
+    if (warnings.length) this.drawBadge(el, warnings);
+  }
+
+  /** One warning: a box per line its span covers; the first is the focusable one. */
+  drawWarning(el, model, warning, index) {
+    if (warning.end16 <= warning.start16) return;
+    const rects = PostlintText.rects(el, model, warning.start16, warning.end16);
+    rects.forEach((rect, part) => {
+      const mark = this.underline(warning, index, rect, part === 0);
+      this.layer.append(mark);
+      this.boxes.push({index, rect, mark});
+    });
+  }
+
+  /** An underline element over rect, carrying the warning's clause and severity. */
+  underline(warning, index, rect, focusable) {
+    const mark = document.createElement("div");
+    mark.className = `postlint-underline postlint-sev-${warning.severity}`;
+    Object.assign(mark.dataset, {
+      postlintClause: warning.clause, postlintSeverity: warning.severity,
+      postlintRule: warning.rule, postlintText: warning.text, postlintIndex: String(index),
+      postlintStart: String(warning.start16), postlintEnd: String(warning.end16),
+    });
+    Object.assign(mark.style, {left: `${rect.left}px`, top: `${rect.top}px`,
+      width: `${rect.width}px`, height: `${rect.height}px`});
+    if (focusable) {
+      mark.tabIndex = 0;
+      mark.setAttribute("role", "button");
+      mark.setAttribute("aria-haspopup", "dialog");
+      mark.setAttribute("aria-label", postlintDescribe(warning));
+      mark.addEventListener("focus", () => this.handlers.focus(index, mark));
+      mark.addEventListener("keydown", (event) => this.handlers.key(event, index, mark));
+    } else {
+      mark.setAttribute("aria-hidden", "true");
+    }
+    return mark;
+  }
+
+  /** The count badge in the composer's bottom-right corner, coloured by the worst severity. */
+  drawBadge(el, warnings) {
+    const box = el.getBoundingClientRect();
+    const badge = document.createElement("button");
+    badge.type = "button";
+    badge.className = `postlint-badge postlint-sev-${postlintWorst(warnings)}`;
+    badge.textContent = String(warnings.length);
+    badge.dataset.postlintCount = String(warnings.length);
+    const noun = warnings.length === 1 ? "policy warning" : "policy warnings";
+    badge.setAttribute("aria-label", `${warnings.length} ${noun} in this post. Show the first.`);
+    badge.addEventListener("click", () => this.handlers.badge());
+    this.layer.append(badge);
+    const size = badge.getBoundingClientRect();
+    badge.style.left = `${Math.max(0, box.right - size.width - 6)}px`;
+    badge.style.top = `${Math.max(0, box.bottom - size.height - 6)}px`;
+  }
+
+  /** A grey "!" badge saying postlint is not checking this post, and why; it opens the settings. */
+  drawNotice(el, error) {
+    const box = el.getBoundingClientRect();
+    const badge = document.createElement("button");
+    badge.type = "button";
+    badge.className = "postlint-badge postlint-notice";
+    badge.textContent = "!";
+    badge.dataset.postlintError = error.code;
+    badge.title = `postlint is not checking this post: ${error.message}`;
+    badge.setAttribute("aria-label", `${badge.title}. Open postlint's settings.`);
+    badge.addEventListener("click", () => this.handlers.settings());
+    this.layer.append(badge);
+    const size = badge.getBoundingClientRect();
+    badge.style.left = `${Math.max(0, box.right - size.width - 6)}px`;
+    badge.style.top = `${Math.max(0, box.bottom - size.height - 6)}px`;
+  }
+
+  /** The warning index under the viewport point (x, y), or -1. */
+  hitTest(x, y) {
+    const hit = this.boxes.find(({rect}) => x >= rect.left && x <= rect.left + rect.width
+      && y >= rect.top - 2 && y <= rect.top + rect.height + 2);
+    return hit ? hit.index : -1;
+  }
+
+  /** The focusable underline element of a warning, if it is drawn. */
+  markOf(index) {
+    const box = this.boxes.find((b) => b.index === index && b.mark.tabIndex === 0);
+    return box ? box.mark : null;
+  }
+
+  /** Remove every underline and the badge. */
+  clear() {
+    this.layer.textContent = "";
+    this.boxes = [];
+  }
+
+  /** Take the layer off the page. */
+  destroy() {
+    this.root.remove();
+  }
+}

@@ -1,0 +1,140 @@
+"""Thin request handlers: validate, hand the work to the engine, shape the reply.
+
+Every error is ``{"error": {"code": ..., "message": ...}}`` with a fitting status; no stack
+trace ever reaches the client, and post text never reaches the log.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from datetime import datetime, timezone
+
+from aiohttp import web
+
+from .. import __version__
+from ..errors import InputError
+from ..lint import MODES
+from ..rules import RULES
+from ..wire import to_wire
+from . import keys
+
+
+EARLIEST = datetime(1970, 1, 2, tzinfo=timezone.utc)
+LATEST = datetime(9000, 1, 1, tzinfo=timezone.utc)
+
+
+class RequestError(Exception):
+    """A request the service refuses: an HTTP status, an error code and a plain message."""
+
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def error_response(status: int, code: str, message: str) -> web.Response:
+    """The one JSON shape of every error reply."""
+    return web.json_response({"error": {"code": code, "message": message}}, status=status)
+
+
+async def lint(request: web.Request) -> web.Response:
+    """``POST /v1/lint``: warnings with code-point and UTF-16 offsets, and the time taken."""
+    began = time.perf_counter()
+    fields = parse_lint_request(await read_json(request))
+    linter = request.app[keys.ENGINE].linter
+    warnings = await request.app[keys.LIMITER].run(lint_to_wire, linter, fields)
+    elapsed = round((time.perf_counter() - began) * 1000, 3)
+    return web.json_response({"warnings": warnings, "elapsed_ms": elapsed})
+
+
+def lint_to_wire(linter, fields: dict) -> list[dict]:
+    """Lint on a worker thread and shape the warnings for the browser there too."""
+    text = fields["text"]
+    return to_wire(linter.lint(text, mode=fields["mode"], at=fields["at"], author=fields["author"]), text)
+
+
+async def read_json(request: web.Request) -> object:
+    """The request body as JSON (size already capped by the application), else a 400."""
+    body = await request.read()
+    try:
+        return json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise RequestError(400, "bad-json", "the body is not UTF-8") from None
+    except (ValueError, RecursionError):
+        raise RequestError(400, "bad-json", "the body is not valid JSON") from None
+
+
+def parse_lint_request(data: object) -> dict:
+    """Check the fields of a lint request; a wrong one is a 422 that names it."""
+    if not isinstance(data, dict):
+        raise RequestError(422, "bad-field", "the body must be a JSON object")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise RequestError(422, "bad-field", "field 'text' must be a string")
+    mode = data.get("mode", "personal")
+    if mode not in MODES or not isinstance(mode, str):
+        raise RequestError(422, "bad-field", f"field 'mode' must be one of {', '.join(MODES)}")
+    author = data.get("author")
+    if author is not None and not isinstance(author, str):
+        raise RequestError(422, "bad-field", "field 'author' must be a string")
+    return {"text": text, "mode": mode, "at": parse_at(data.get("at")), "author": author}
+
+
+def parse_at(value: object) -> datetime | None:
+    """The ``at`` field: an ISO 8601 instant from 1970 to 9000 (UTC when it names no offset), or None."""
+    if value is None:
+        return None
+    message = "field 'at' must be an ISO 8601 date and time between 1970 and 9000"
+    try:
+        at = datetime.fromisoformat(value) if isinstance(value, str) else None
+        at = at if at is None or at.tzinfo else at.replace(tzinfo=timezone.utc)
+        if at is not None and EARLIEST <= at.astimezone(timezone.utc) <= LATEST:
+            return at
+    except (ValueError, OverflowError):
+        pass
+    raise RequestError(422, "bad-field", message)
+
+
+async def health(request: web.Request) -> web.Response:
+    """``GET /v1/health``: status, model, profile (with any reload problems), uptime."""
+    engine = request.app[keys.ENGINE]
+    models, profile = engine.linter.models, engine.linter.profile
+    return web.json_response({
+        "status": "degraded" if engine.problems else "ok",
+        "version": __version__,
+        "model": {"name": models.name, "version": models.version},
+        "profile": {
+            "name": profile.name,
+            "version": profile.version,
+            "path": profile.path,
+            "problems": list(engine.problems),
+        },
+        "uptime_s": round(time.monotonic() - request.app[keys.STARTED], 3),
+        "queue": {"in_flight": request.app[keys.LIMITER].in_flight, "size": request.app[keys.LIMITER].queue_size},
+        "pid": os.getpid(),
+    })
+
+
+async def rules(request: web.Request) -> web.Response:
+    """``GET /v1/rules``: every rule, its clause, severity, modes and documentation."""
+    active = {r.code for r in request.app[keys.ENGINE].linter.rules}
+    return web.json_response({"rules": [rule_dict(r, r.code in active) for r in RULES]})
+
+
+def rule_dict(rule, enabled: bool) -> dict:
+    """One rule as JSON."""
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "clause": rule.clause,
+        "severity": rule.severity.value,
+        "modes": list(rule.modes),
+        "enabled": enabled,
+        "doc": rule.doc,
+    }
+
+
+def input_error(exc: InputError) -> RequestError:
+    """The linter's own refusal of a text, as a 422."""
+    return RequestError(422, "bad-input", str(exc))
