@@ -191,3 +191,29 @@ def test_docstring_examples(linter, rule):
     for kind, _opts, text in examples:
         hit = any(w.code == rule.code for w in linter.lint(text, at=SATURDAY_EVENING))
         assert hit == (kind == "Flagged"), f"{kind}: {text}"
+
+
+def pl420(linter, text, **kw):
+    """The texts that PL420 flags in ``text``."""
+    return [w.text for w in linter.lint(text, at=SATURDAY_EVENING, **kw) if w.code == "PL420"]
+
+
+PL420_CASES = [
+    ("Who else is watching the Strictly final? Come on Tasha!!", []),
+    ("Asked Tyrone if he wanted to come along", []),
+    ("Tyrone from number 12 left his bins out again", ["Tyrone"]),
+    ("Tyrone is a total idiot, never pays on time", ["Tyrone"]),
+    ("The party's at Kev's, 3 Chancery Lane, from 8", ["Kev"]),
+    ("Kevin Doyle's birthday today, happy birthday Kev", []),
+    ("Train to Kings Cross then a sausage roll from Greggs", []),
+    ("Graham Norton was hilarious on the telly tonight", []),
+    ("Had a long chat with Jonathan Pennington about the bins.", ["Jonathan Pennington"]),
+    ("Jonathan Pennington in the office has the radio on again", ["Jonathan Pennington"]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), PL420_CASES)
+def test_person_name_rule(linter, text, expected):
+    """PL420 skips public figures, places and shops, and lone first names without an identifying context."""
+    assert pl420(linter, text) == expected

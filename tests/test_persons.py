@@ -91,3 +91,50 @@ def test_handle_like(text, handle):
 def test_name_shaped(text, shaped):
     """Name words are letters with inner apostrophes, hyphens or a final full stop."""
     assert name_shaped(text) is shaped
+
+
+NOT_PEOPLE = [
+    "train to Kings Cross cancelled again, 45 mins on the platform",
+    "Anyone else stuck at Milton Keynes this morning?",
+    "Highly recommend the new Greggs festive bake",
+    "Which is better, Pret or Costa?",
+    "Fireworks at the park tonight were brilliant",
+    "Her DOB is on the form somewhere",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_PEOPLE)
+def test_places_and_brands_are_not_names(detector, models, text):
+    """Whole UK place names, high-street brands and plural ordinary words are not names."""
+    assert names(detector, models, text) == []
+
+
+def labels(detector, models, text):
+    """``(text, label)`` of the person mentions found in ``text``."""
+    return [(m.text, m.label) for m in detector(Post.parse(text, models))]
+
+
+LABELS = [
+    ("Who else is watching the Strictly final? Come on Tasha!!", [("Tasha", "public")]),
+    ("Reading Wolf Hall again. Hilary Mantel was just on another level", [("Hilary Mantel", "public")]),
+    ("Harry Kane with another hat-trick, what a player", [("Harry Kane", "public")]),
+    ("The Jonathan Pennington Show is on tonight", [("Jonathan Pennington", "public")]),
+    ("Stephen Fry was brilliant on Radio 4 this morning", [("Stephen Fry", "public")]),
+    ("Jonathan Pennington in the office has the radio on again", [("Jonathan Pennington", "local")]),
+    ("Had a long chat with Jonathan Pennington about the bins.", [("Jonathan Pennington", "")]),
+    ("Lovely afternoon. Had tea with Jonathan Pennington after.", [("Jonathan Pennington", "")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), LABELS)
+def test_public_and_local_labels(detector, models, text, expected):
+    """Public figures (known, a show's title, or screen/book/sport context nearby) and local people are labelled."""
+    assert labels(detector, models, text) == expected
+
+
+@pytest.mark.model
+def test_possessive_first_name_is_a_name(detector, models):
+    """A first name with a possessive is a name even when it is also a word ("Holly's")."""
+    assert names(detector, models, "Holly's NI number is on the form") == ["Holly"]

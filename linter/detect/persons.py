@@ -6,9 +6,11 @@ capitalised word ("Mrs Pennington"), from ORG/GPE entities that start with a fir
 Title Case ending in a known surname (``names_surnames``), and from lower-case "first surname"
 pairs ("mark wright"). Each candidate is trimmed of words that cannot be part of a name ("RT",
 "Congrats", "#", punctuation) and dropped when it is a hashtag, a handle, a link, a place
-("Lewisham Way", "Grimsby Jobs"), or an ordinary word the tagger does not read as a proper
-noun; posts that are not in English are left alone (the small English model finds "names"
-everywhere in them).
+("Lewisham Way", "Grimsby Jobs"), a whole UK place name or high-street brand ("Kings Cross",
+"Greggs"; see ``person_context.py``), or an ordinary word the tagger does not read as a proper
+noun. A name is labelled ``public`` when it is a public figure's and ``local`` when its
+sentence places the person at work or nearby (``person_context.py``). Posts that are not in
+English are left alone (the small English model finds "names" everywhere in them).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 from ..assets import read_lines
 from .mention import Mention
+from .person_context import ContextLists
 
 NER_SCORE = 0.85
 GAZETTEER_SCORE = 0.75
@@ -41,20 +44,21 @@ class NameLists:
     not_names: frozenset[str]
     surnames: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
-    public_context: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    context: ContextLists = ContextLists()
 
     @classmethod
     def load(cls, nlp=None) -> NameLists:
         """Read the lists from ``models/patterns``, and the pipeline's dictionary words."""
+        first_names, surnames = frozenset(read_lines("names_first")), frozenset(read_lines("names_surnames"))
         return cls(
-            first_names=frozenset(read_lines("names_first")),
+            first_names=first_names,
             titles=frozenset(t.rstrip(".") for t in read_lines("names_titles")),
             not_names=frozenset(read_lines("names_not_names")),
-            surnames=frozenset(read_lines("names_surnames")),
+            surnames=surnames,
             place_words=frozenset(read_lines("names_place_words")),
-            public_context=frozenset(read_lines("names_public_context")),
             words=dictionary_words(nlp) if nlp is not None else frozenset(),
+            context=ContextLists.load(names=first_names | surnames),
         )
 
     def is_word(self, tok) -> bool:
@@ -82,16 +86,8 @@ class PersonNameDetector:
         """Each person name in the post, with a score (lower for a lone word)."""
         for start, end, score in person_spans(post.doc, self.lists):
             text = post.doc.text[start:end]
-            label = "public" if public_context(post.doc, start, end, self.lists) else ""
+            label = self.lists.context.label(post.doc, start, end)
             yield Mention("person", start, end, text, label=label, entity="PERSON", score=score, evidence="ner")
-
-
-def public_context(doc, start: int, end: int, lists: NameLists) -> bool:
-    """True when the name's sentence talks about books, screen, music, sport or news."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    return any(t.lower_ in lists.public_context or t.lemma_.lower() in lists.public_context for t in span.sent)
 
 
 def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:
@@ -104,13 +100,20 @@ def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:
         span = trim(doc, start, end, lists, lowercase_text=lowercase_text)
         if span and acceptable(doc, *span, lists) and not place_like(doc, *span, lists):
             lone = span[1] - span[0] == 1 and score < NER_SCORE
-            if span[1] - span[0] == 1 and after_place_preposition(doc, span[0]):
+            if not_a_person(doc, *span, lists):
                 continue
             found.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), LOW_SCORE if lone else score))
     return repeated(doc.text, without_overlaps(found))
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "into", "via"})
+
+
+def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
+    """A lone capitalised word after in/from/near, or a whole UK place or brand ("Kings Cross", "Greggs")."""
+    if end - start == 1 and after_place_preposition(doc, start):
+        return True
+    return lists.context.not_a_person(doc[start:end].text)
 
 
 def after_place_preposition(doc, i: int) -> bool:
@@ -176,12 +179,12 @@ def lowercase_full_name(doc, i: int, lists: NameLists) -> bool:
 
 
 def lone_first_name(doc, i: int, lists: NameLists) -> bool:
-    """A first name on its own: not a dictionary word, or a proper noun outside a Title Case phrase."""
+    """A first name on its own: not a dictionary word, possessive ("Holly's"), or a proper noun outside a Title Case phrase."""
     before = doc[i - 1] if i > 0 else None
     after = doc[i + 1] if i + 1 < len(doc) else None
     if any(t is not None and t.like_num for t in (before, after)):
         return False
-    if not lists.is_word(doc[i]):
+    if not lists.is_word(doc[i]) or (after is not None and after.tag_ == "POS"):
         return True
     in_phrase = before is not None and is_capitalised(before) and before.is_alpha
     return doc[i].pos_ == "PROPN" and not doc[i].is_sent_start and not in_phrase
@@ -228,8 +231,11 @@ def acceptable(doc, start: int, end: int, lists: NameLists) -> bool:
 
 
 def known_or_new(tok, lists: NameLists) -> bool:
-    """A lone proper noun that is a known surname ("Lambert") or no ordinary word ("Nadal")."""
-    return (tok.lower_ in lists.surnames and is_capitalised(tok)) or not lists.is_word(tok)
+    """A lone proper noun that is a known surname ("Lambert") or no ordinary word ("Nadal", not "Fireworks")."""
+    if tok.lower_ in lists.surnames and is_capitalised(tok):
+        return True
+    plural_of_word = tok.lower_.endswith("s") and tok.lower_[:-1] in lists.words
+    return not lists.is_word(tok) and not plural_of_word
 
 
 def place_like(doc, start: int, end: int, lists: NameLists) -> bool:

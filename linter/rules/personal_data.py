@@ -63,16 +63,62 @@ def _is_author(ctx: Context, m: Mention) -> bool:
     return bool(ctx.author) and m.text.casefold() == ctx.author.casefold()
 
 
+# Mentions that make a lone first name identify someone: the post is about a colleague, a
+# neighbour or a customer, gives someone's personal data, or passes a remark on a person.
+IDENTIFYING_PHRASES = frozenset({"other-person", "colleague", "colleague-name", "home-address", "work-identity"})
+IDENTIFYING_TONES = frozenset({"insult", "negative"})
+
+
+def _identifying(ctx: Context) -> bool:
+    """True when the post says enough about someone for a lone first name to identify them."""
+    if ctx.of("listed-person", "listed-role", "council") or any(_about_others(ctx, m) for m in ctx.of("pii")):
+        return True
+    return any(m.label in IDENTIFYING_PHRASES for m in ctx.of("phrase")) or any(
+        m.label in IDENTIFYING_TONES for m in ctx.of("tone"))
+
+
+def _is_colleague(ctx: Context, m: Mention) -> bool:
+    """The name is one the profile ties to a colleague ("Dan" for Daniel Okafor)."""
+    return any(p.overlaps(m) for p in ctx.of("phrase", label="colleague-name"))
+
+
+def _short_for_listed(ctx: Context, m: Mention) -> bool:
+    """A lone word that starts the first name of a listed person in the same post ("Kev" for Kevin Doyle)."""
+    word = m.text.casefold()
+    return " " not in word and any(
+        p.person is not None and p.person.name.casefold().startswith(word) for p in ctx.of("listed-person"))
+
+
+def _reportable(ctx: Context, m: Mention) -> bool:
+    """Whether an unlisted name is worth a warning (see ``person_name``)."""
+    if _is_listed(ctx, m) or _is_author(ctx, m) or _short_for_listed(ctx, m):
+        return False
+    if m.label == "public" and not _is_colleague(ctx, m):
+        return False
+    return m.score >= LOW_SCORE or m.label == "local" or _identifying(ctx)
+
+
 def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags a person's name that is on none of the clerk's lists.
 
     Names are found by the language model and by first names followed by a surname or a title
-    followed by a name ("Mrs Pennington"); hashtags, handles and links are not names. A name
-    the model is less sure of (a first name on its own) is flagged at info severity. Names on
-    the clerk's list are flagged by ``listed-person`` instead, and the author's own name is
-    left alone. A name in a sentence about books, screen, music, sport or news (a public
-    figure's context, ``models/patterns/names_public_context.txt``) is not flagged, nor is a
-    lone capitalised word after "in", "from" or "near" (a place).
+    followed by a name ("Mrs Pennington"); hashtags, handles, links, whole UK place names and
+    high-street brands ("Kings Cross", "Greggs") are not names, nor is a lone capitalised word
+    after "in", "from" or "near" (a place). Names on the clerk's list are flagged by
+    ``listed-person`` instead (a short form of a listed name in the same post, "Kev" beside
+    "Kevin Doyle", too), and the author's own name is left alone.
+
+    Public figures are not flagged: a name on the list of widely known public figures, or in a
+    sentence (or next to a sentence) about books, screen, radio, music, sport or news
+    (``models/patterns/names_public_context.txt``), unless the profile ties the name to a
+    colleague or its sentence places the person at work or nearby ("Dan in the office").
+
+    A first name on its own (the model is less sure of it) identifies no one by itself, so it
+    is flagged, at info severity, only with an identifying context: its sentence places the
+    person at work, next door or in the town (``names_local_context.txt``: "Tasha from number
+    12"), or the post names a listed person, a role or the council, gives someone's personal
+    data, talks about a colleague, a neighbour or a customer, or passes a remark on someone
+    (an insult or a negative remark).
 
     Why: clause 4.6 of the policy says employees must not "include personal information or
     data about the Town Council's employees, residents, customers, contractors or suppliers
@@ -84,15 +130,15 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Will you come to the match on Saturday?
     Okay: Reading Dan Brown's new book on the train, can't put it down.
     Okay: Went to the Christmas market in Lincoln, mulled wine was lovely.
+    Okay: Who else is watching the Strictly final? Come on Tasha!!
+    Okay: Train to Milton Keynes delayed again, then a sausage roll from Greggs.
 
     Instead: leave the name out or describe the person without identifying them ("someone",
     "a neighbour"), unless they have agreed.
 
     Profile: ``people.csv`` (listed names are left to ``listed-person``); the request's author.
     """
-    for m in ctx.of("person"):
-        if m.label == "public" or _is_listed(ctx, m) or _is_author(ctx, m):
-            continue
+    for m in filter(lambda m: _reportable(ctx, m), ctx.of("person")):
         severity = Severity.INFO if m.score < LOW_SCORE else None
         message = f"“{m.text}” looks like a person's name: {CONSENT}"
         yield warn(m.start, m.end, message, suggestions=("someone",), entity="PERSON", severity=severity)

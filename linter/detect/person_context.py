@@ -1,0 +1,108 @@
+"""What a person-name candidate is when it is not a private person: a public figure, a place, a shop.
+
+Read by ``persons.py``. A candidate is *not a person* when its whole text is a UK place
+(``names_uk_places``: "Kings Cross", "Milton Keynes") or a high-street brand (``names_brands``:
+"Greggs", "Pret"). A name is *local* when its sentence places the person at work, next door
+or in the town (``names_local_context``: "Dan in the office"). Otherwise it is a *public
+figure's* when its whole text is on the list of widely known public figures
+(``names_public_figures``), when a work title's word follows it ("The Graham Norton Show"), or
+when its sentence has a word, emoji or phrase of books, screen, radio, music, sport or news
+(``names_public_context``); a short sentence of five words or fewer is a reaction and takes
+the words of the sentences just before and after it too ("Who else is watching the Strictly
+final? Come on Tasha!!").
+Every list is plain text with its provenance and limits in its header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..assets import read_lines
+
+# Capitalised words that, right after a name, make it the title of a show or prize.
+# A name's sentence of at most this many words is a reaction ("Come on Tasha!!") and takes its
+# topic from the sentences around it; a longer one makes its own statement.
+SHORT_SENTENCE_WORDS = 5
+WORK_TITLE_WORDS = frozenset({"show", "podcast", "hour", "awards", "award", "prize", "cup", "trophy", "lecture", "experience"})
+_APOSTROPHES = re.compile(r"['’]")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, apostrophes removed, spaces collapsed: "King's  Cross" -> "kings cross"."""
+    return _SPACES.sub(" ", _APOSTROPHES.sub("", text.casefold())).strip()
+
+
+def phrase_pattern(entries) -> re.Pattern | None:
+    """One regex finding any of the entries as whole words (None when there are none)."""
+    alternatives = sorted((re.escape(e) for e in entries), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)") if alternatives else None
+
+
+@dataclass(frozen=True, slots=True)
+class ContextLists:
+    """The lists that tell public figures, places and shops from private people, loaded once."""
+
+    public_words: frozenset[str] = frozenset()
+    public_phrases: re.Pattern | None = None
+    figures: frozenset[str] = frozenset()
+    brands: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    local_phrases: re.Pattern | None = None
+
+    @classmethod
+    def load(cls, *, names: frozenset[str] = frozenset()) -> ContextLists:
+        """Read the lists; one-word places that are also first names or surnames (``names``) are left out."""
+        context = read_lines("names_public_context")
+        places = (normalise(p) for p in read_lines("names_uk_places"))
+        return cls(
+            public_words=frozenset(e for e in context if e.isalpha()),
+            public_phrases=phrase_pattern(e.lower() for e in context if not e.isalpha()),
+            figures=frozenset(normalise(f) for f in read_lines("names_public_figures")),
+            brands=frozenset(normalise(b) for b in read_lines("names_brands")),
+            places=frozenset(p for p in places if " " in p or "-" in p or p not in names),
+            local_phrases=phrase_pattern(e.lower() for e in read_lines("names_local_context")),
+        )
+
+    def not_a_person(self, text: str) -> bool:
+        """True when the whole text is a UK place or a high-street brand."""
+        key = normalise(text)
+        return key in self.places or key in self.brands
+
+    def label(self, doc, start: int, end: int) -> str:
+        """``local`` when the name's sentence places them at work or nearby, ``public`` for a public figure, else ""."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return ""
+        if self.local_phrases is not None and self.local_phrases.search(span.sent.text.lower()):
+            return "local"
+        return "public" if self.is_public(doc, start, end) else ""
+
+    def is_public(self, doc, start: int, end: int) -> bool:
+        """True for a known public figure, a show's title, or a name in a public figure's context."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        return normalise(span.text) in self.figures or self.titles_a_work(doc, span.end) or self.in_public_context(span)
+
+    def titles_a_work(self, doc, end: int) -> bool:
+        """True when a capitalised work-title word follows the name ("Graham Norton Show")."""
+        return end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in WORK_TITLE_WORDS
+
+    def in_public_context(self, span) -> bool:
+        """True when the name's sentence (a short one with its neighbours) is about screen, books, music, sport or news."""
+        window = neighbourhood(span)
+        if any(t.lower_ in self.public_words or t.lemma_.lower() in self.public_words for t in window):
+            return True
+        return self.public_phrases is not None and bool(self.public_phrases.search(window.text.lower()))
+
+
+def neighbourhood(span):
+    """The span's sentence, with the sentences before and after it when the span's sentence is short."""
+    if sum(t.is_alpha for t in span.sent) > SHORT_SENTENCE_WORDS:
+        return span.sent
+    sents = list(span.doc.sents)
+    at = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
+    first, last = sents[max(at - 1, 0)], sents[min(at + 1, len(sents) - 1)]
+    return span.doc[first.start:last.end]
