@@ -41,6 +41,10 @@ def test_parse_line_keeps_the_standard_wording():
     ("Back!!!! and what?!?!", [("exclamations", "!!!!"), ("exclamations", "?!?!")]),
     ("Back!!! and what?!", []),
     ("Great news!", []),
+    ("Dog poo AGAIN!!! grow up", [("shouting", "AGAIN")]),
+    ("A huge THANK YOU!! to all", [("shouting", "THANK YOU")]),
+    ("The NHS bus is here!!", []),
+    ("THE PARK IS CLOSED!!", [("shouting", "THE PARK IS CLOSED")]),
 ])
 def test_shouting_and_exclamations(text, expected):
     """Three capitalised words (not acronyms) shout; two or more ``!`` are a run."""
@@ -83,6 +87,25 @@ FOUND = [
     ("We live at 14 Meadow Close.", "home-address", "We live at 14"),
     ("Lovely walk with my kids.", "personal-life", "my kids"),
     ("Thx u r gr8", "text-speak", "gr8"),
+    ("They charge the council double.", "accusation", "charge the council double"),
+    ("Brightwater use illegal workers.", "accusation", "illegal workers"),
+    ("Off on another jolly again.", "accusation", "jolly"),
+    ("You're a scumbag.", "rude", "scumbag"),
+    ("Seriously people, grow up.", "rude", "grow up"),
+    ("What a load of bullshit.", "rude", "bullshit"),
+    ("Snapped Priya at the do.", "photo-verb", "Snapped"),
+    ("Here's a pic of Tom asleep.", "colleague-name", "Tom"),
+    ("Look at Maggie go!", "colleague-name", "Maggie"),
+    ("Filmed Will Hart dancing.", "colleague-name", "Will"),
+    ("Office party photos are up, tagged everyone.", "colleague", "Office party"),
+    ("Office party photos are up, tagged everyone.", "photo", "tagged everyone"),
+    ("Just finished setting the precept.", "council-business", "the precept"),
+    ("Doing the allotment inspections for work.", "council-business", "allotment inspections"),
+    ("Been asked to draft the grants policy.", "council-business", "grants policy"),
+    ("Spent today counting the ballot papers.", "council-business", "ballot papers"),
+    ("10 hrs at the Town Council today.", "work-activity", "hrs at the Town Council today"),
+    ("Groundsman in Thrapston for years.", "own-role", "Groundsman in"),
+    ("Deputy clerk life, 200 emails.", "work-activity", "Deputy clerk life"),
 ]
 
 
@@ -107,6 +130,14 @@ TRAPS = [
     ("Our weekend market is back.", "personal-life"),
     ("Caught the bus to work.", "photo"),
     ("Temperatures hit 30 today.", "birth-date"),
+    ("The council meeting voted on the precept.", "council-business"),
+    ("Just voted in the by-election.", "council-business"),
+    ("Illegal parking outside the school again.", "accusation"),
+    ("Cow parsley and clowns at the Arsenal fair.", "rude"),
+    ("She grew up in Corby.", "rude"),
+    ("Tom Jones was brilliant.", "colleague-name"),
+    ("Will the photo be ready?", "colleague-name"),
+    ("Snapped my ankle at football.", "colleague"),
 ]
 
 
@@ -122,3 +153,10 @@ def test_text_speak_carries_its_standard_wording(phrases, models):
     """A text-speak mention's evidence is the wording to use instead."""
     found = {m.text: m.evidence for m in phrases(Post.parse("u r gr8 lol", models)) if m.label == "text-speak"}
     assert found == {"u r": "you are", "gr8": "great", "lol": ""}
+
+
+@pytest.mark.model
+def test_colleague_name_carries_the_employee(phrases, models):
+    """A nickname of a listed employee names that employee."""
+    found = [m for m in phrases(Post.parse("pic of Tom and Dan", models)) if m.label == "colleague-name"]
+    assert [(m.text, m.person.name) for m in found] == [("Tom", "Thomas Stone"), ("Dan", "Daniel Okafor")]

@@ -15,12 +15,19 @@ profile. The pattern language, Vale-like so the clerk's staff can read and exten
     ... => text   the standard wording (kept as the mention's ``evidence``: text-speak)
 
 A few labels need context the list cannot express, handled here and documented with them:
-``council-business`` counts only in a sentence with a first-person word ("my report",
-"we"); ``confidential`` and ``confidential-business`` are dropped inside a general sense ("a confidential helpline");
+``council-business`` counts only in a sentence about the writer: one with a first-person word
+("my report", "we"), one that starts with a verb and no subject ("Just finished setting the
+precept"), or one that says "for work" / "at work"; ``confidential`` and ``confidential-business`` are dropped inside a general sense ("a confidential helpline");
 ``council-reference`` is dropped when it is a compound such as "council tax"; ``birthplace``
 is dropped when the "place" is a month ("born in March" is a birth date). The profile's
 own confidential terms are matched as ``confidential-term``; shouting (three or more words in
-capitals) and runs of exclamation marks are found with regular expressions.
+capitals, or any in a sentence ending "!!") and runs of exclamation marks are found with regular
+expressions. Two more labels come from data outside the pattern language: ``rude`` also
+takes every insult and profanity entry of the tone lexicons (``tone_insults.txt``,
+``tone_profanity.txt``; ``*`` is any ending) except those with an everyday meaning
+(``phrase_set_rude_ambiguous.txt``), and ``colleague-name`` is a capitalised first name, alias
+or nickname of a listed employee ("Tom" for Thomas Stone) not followed by another surname (one
+that is also an ordinary word, "Will", only with the employee's surname after it).
 """
 
 from __future__ import annotations
@@ -34,17 +41,22 @@ from spacy.util import filter_spans
 
 from ..assets import read_lines
 from .mention import Mention
+from .people_names import load_lists
 
 LABELS = (
     "work-identity", "own-role", "council-reference", "council-business", "work-activity",
     "disclaimer", "disrepute", "confidential", "confidential-business", "confidential-general", "photo", "colleague",
     "other-person", "repost", "birth-date", "birthplace", "maiden-name", "first-pet",
-    "first-school", "home-address", "personal-life", "text-speak",
+    "first-school", "home-address", "personal-life", "text-speak", "accusation", "rude", "photo-verb",
 )
 SPECIAL = {"$NUM": {"LIKE_NUM": True}, "$TITLE": {"IS_TITLE": True}, "$ANY": {}, "$HASH": {"ORTH": "#"}}
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"})
 SHOUTING = re.compile(r"\b[A-Z][A-Z']+(?:[ \t]+[A-Z][A-Z']*){2,}\b")
 EXCLAMATIONS = re.compile(r"(?<![!?])(?=[!?]{4})(?=[!?]*!)[!?]+")
+BANG_SENTENCE = re.compile(r"[^.!?\n]*!{2,}")
+CAPS_WORDS = re.compile(r"\b[A-Z][A-Z']+(?:[ \t]+[A-Z][A-Z']*)*\b")
+IMPLICIT_SUBJECT = frozenset({"VBD", "VBN", "VBG"})  # "Spent today ...", "Been asked ...", "Typing up ..."
+WORK_FRAME = frozenset({("for", "work"), ("at", "work")})
 
 
 def literal(word: str) -> dict:
@@ -128,6 +140,8 @@ class PhraseDetector:
         self.terms.add("confidential-term", [models.nlp.make_doc(t) for t in profile.confidential_terms])
         self.compounds = frozenset(set_entries("council_compound"))
         self.months = frozenset(set_entries("month"))
+        self.rude = rude_regex()
+        self.staff = staff_first_names(profile)
 
     def add_line(self, vocab, key: str, patterns: list[list[dict]]) -> None:
         """One list line as its own Matcher, gated by the words it needs (see ``needles``)."""
@@ -153,6 +167,9 @@ class PhraseDetector:
                     yield Mention("phrase", span.start_char, span.end_char, span.text, label=label, evidence=evidence)
         yield from self.term_mentions(post.doc)
         yield from regex_mentions(post.text)
+        yield from (Mention("phrase", m.start(), m.end(), m.group(), label="rude", evidence="tone lexicon")
+                    for m in self.rude.finditer(fold(post.text)))
+        yield from self.staff_mentions(post.doc)
 
     def matches(self, doc) -> dict[str, list[tuple[object, str]]]:
         """The longest non-overlapping matches of each label, with their evidence."""
@@ -176,8 +193,18 @@ class PhraseDetector:
         if label == "birthplace":
             return span[-1].lower_ not in self.months
         if label == "council-business":
-            return any(t.lower_ in FIRST_PERSON for t in span.sent)
+            return about_self(span.sent)
         return label != "confidential-general"
+
+    def staff_mentions(self, doc) -> Iterator[Mention]:
+        """A capitalised first name or nickname of a listed employee, unless another surname follows."""
+        for tok in doc:
+            person, ordinary = self.staff.get(tok.lower_, (None, False)) if tok.is_title else (None, False)
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            surname = nxt is not None and nxt.lower_ == person.name.split()[-1].lower() if person else False
+            if person and (surname or not (ordinary or (nxt is not None and nxt.is_title))):
+                yield Mention("phrase", tok.idx, tok.idx + len(tok), tok.text, label="colleague-name",
+                              person=person, evidence=person.name)
 
     def term_mentions(self, doc) -> Iterator[Mention]:
         """The profile's own confidential terms ("Project Heron"), in any case."""
@@ -185,12 +212,49 @@ class PhraseDetector:
             yield Mention("phrase", span.start_char, span.end_char, span.text, label="confidential-term")
 
 
+def about_self(sent) -> bool:
+    """True when a sentence is about the writer: a first-person word, no subject before its verb, or "for work"."""
+    words = [t.lower_ for t in sent]
+    lead = next((t for t in sent if t.tag_ not in ("RB", "UH", "NFP", ",", ":") and not t.is_space), None)
+    return (not FIRST_PERSON.isdisjoint(words) or (lead is not None and lead.tag_ in IMPLICIT_SUBJECT)
+            or not WORK_FRAME.isdisjoint(zip(words, words[1:])))
+
+
+def fold(text: str) -> str:
+    """Lower-case, one character for one, so offsets stay those of ``text``."""
+    return "".join(c.lower()[:1] or c for c in text)
+
+
+def rude_regex() -> re.Pattern:
+    """The tone lexicons' insult and profanity entries, less the ambiguous ones, as one whole-word regex."""
+    skip = set(set_entries("rude_ambiguous"))
+    entries = {e.lower() for name in ("tone_insults", "tone_profanity") for e in read_lines(name)} - skip
+    alts = (re.escape(e[:-1]) + r"\w*" if e.endswith("*") else re.escape(e) for e in sorted(entries, key=len, reverse=True))
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(alts).replace(r"\ ", r"\s+") + r")(?![\w])")
+
+
+def staff_first_names(profile) -> dict[str, tuple[object, bool]]:
+    """Each first name, alias first name and nickname held by one employee: ``(person, is an ordinary word)``.
+
+    An ordinary word ("Will", "Bill") counts only with the surname after it.
+    """
+    lists, found = load_lists(), {}
+    for person in (p for p in profile.people if p.group == "employee"):
+        firsts = {n.split()[0].lower() for n in (person.name, *person.aliases) if n.split()}
+        for form in firsts | {nick for f in firsts for nick in lists.nicknames_of(f)}:
+            found[form] = None if form in found and found[form] is not person else person
+    return {form: (person, lists.ordinary(form)) for form, person in found.items() if person is not None}
+
+
 def regex_mentions(text: str) -> Iterator[Mention]:
-    """Shouting (three or more capitalised words) and runs of four or more exclamation marks."""
+    """Shouting (three or more capitalised words, or any in a sentence ending "!!") and runs of four or more "!"."""
     acronyms = frozenset(set_entries("acronym"))
-    for m in SHOUTING.finditer(text):
-        words = m.group().split()
-        if sum(w.lower() not in acronyms and len(w) > 1 for w in words) >= 3:
-            yield Mention("phrase", m.start(), m.end(), m.group(), label="shouting")
+    runs = [m for m in SHOUTING.finditer(text) if sum(w.lower() not in acronyms and len(w) > 1 for w in m.group().split()) >= 3]
+    yield from (Mention("phrase", m.start(), m.end(), m.group(), label="shouting") for m in runs)
+    for sentence in BANG_SENTENCE.finditer(text):
+        for m in CAPS_WORDS.finditer(text, sentence.start(), sentence.end()):
+            loud = any(w.lower() not in acronyms and len(w) > 1 for w in m.group().split())
+            if loud and not any(r.start() <= m.start() < r.end() for r in runs):
+                yield Mention("phrase", m.start(), m.end(), m.group(), label="shouting")
     for m in EXCLAMATIONS.finditer(text):
         yield Mention("phrase", m.start(), m.end(), m.group(), label="exclamations")

@@ -28,17 +28,26 @@ def account_profanity(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged [mode=council]: The bloody bins will be collected on Friday.
     Flagged [mode=council]: What a shit week for the allotments, sorry all.
+    Any insult or swear word counts, aimed at someone or not, and so do put-downs such as "grow
+    up" or "get a life"; words with an everyday meaning ("cow parsley", "clowns at the fair",
+    "Arsenal") count only when the tone detector finds them aimed at someone.
+
     Flagged [mode=council]: Whoever keeps dumping rubbish here, you are idiots.
+    Flagged [mode=council]: Whoever keeps stealing the flowers, you're a scumbag.
+    Flagged [mode=council]: Litter on the green again, seriously people, grow up.
     Okay [mode=council]: Bins will be collected on Friday this week.
     Okay [mode=council]: The Scunthorpe team visit the market on Saturday.
+    Okay [mode=council]: Thank you to everyone who grew up and still lives in Thrapston.
+    Okay [mode=council]: The cow parsley on the verges will be cut next week.
 
     Instead: write as you would in a letter from the council.
 
-    Profile: none (``models/patterns/tone_profanity.txt``).
+    Profile: none (``models/patterns/tone_profanity.txt``, ``tone_insults.txt``, ``phrase_rude.txt``).
     """
-    for m in ctx.of("tone"):
-        if m.label in ("profanity", "insult"):
-            what = "swearing" if m.label == "profanity" else "an insult"
+    for m in ctx.mentions:
+        if (m.kind, m.label) == ("phrase", "rude") or (m.kind == "tone" and m.label in ("profanity", "insult")
+                                                     and "target=" in m.evidence):
+            what = "swearing" if m.label == "profanity" else "an insult" if m.label == "insult" else "rude"
             yield warn(m.start, m.end, f"“{m.text}” is {what}: council posts keep the standard of a council letter.")
 
 
@@ -63,7 +72,7 @@ def account_text_speak(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
 
 def account_shouting(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags shouting (three or more words in capitals) and runs of four or more "!" in a council post.
+    """Flags shouting (three or more words in capitals, or one in a sentence ending "!!") and runs of four or more "!" in a council post.
 
     Acronyms (CCTV, NHS, TTC) are not shouting.
 
@@ -72,8 +81,10 @@ def account_shouting(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged [mode=council]: THE CAR PARK IS CLOSED TODAY.
     Flagged [mode=council]: Fireworks night is back!!!!!
+    Flagged [mode=council]: Fly-tipping in the lay-by AGAIN!!!
     Okay [mode=council]: The car park is closed today while the CCTV is repaired.
     Okay [mode=council]: Fireworks night is back!!
+    Okay [mode=council]: Free NHS health checks in the library!!
 
     Instead: ordinary capitals and one exclamation mark at most.
 

@@ -25,6 +25,7 @@ SECURITY = {
     "home-address": "your home address",
 }
 STAFF_GROUPS = frozenset({"employee"})
+OBJECT_WORDS = frozenset({"my", "our", "the", "his", "her", "their", "a"})
 
 
 def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -128,10 +129,21 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Why: clause 3.2, "if you are posting information or photographs of other employees outside
     of working hours, you should still seek their permission to post these before doing so".
 
+    A photo verb counts with the person right after it ("Snapped Priya and Sarah", "filmed our
+    caretaker"); a listed employee's first name or nickname alone ("a pic of Tom") counts as a
+    colleague, unless another surname follows it ("Tom Jones"); a work party's photos count when
+    everyone is tagged.
+
     Flagged: Here's a pic of our groundsman asleep in the van.
     Flagged: Photo of my colleagues at the Christmas do!
+    Flagged: Here's a pic of Tom asleep in the van.
+    Flagged: Filmed Priya doing the conga last night.
+    Flagged: Office party photos are up on my page, tagged everyone.
     Okay: Here's a pic of the sunset over the river.
     Okay: My colleagues were brilliant this week.
+    Okay: Here's a photo of Tom Jones on stage at the Albert Hall.
+    Okay: Priya filmed the fireworks from the bridge.
+    Okay: Sarah took a lovely photo of the river.
 
     Instead: ask the colleague first, and post only with their permission.
 
@@ -188,9 +200,9 @@ def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
 
 def colleagues(ctx: Context) -> list[Mention]:
-    """Mentions of employees: listed staff, their roles, and colleague words."""
+    """Mentions of employees: listed staff, their roles, their first names or nicknames, and colleague words."""
     listed = [m for m in ctx.of("listed-person", "listed-role") if m.person and m.person.group in STAFF_GROUPS]
-    return listed + list(ctx.of("phrase", label="colleague"))
+    return listed + [m for m in ctx.of("phrase") if m.label in ("colleague", "colleague-name")]
 
 
 def people(ctx: Context) -> list[Mention]:
@@ -200,11 +212,20 @@ def people(ctx: Context) -> list[Mention]:
 
 
 def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
-    """Each photo phrase with the first of ``whom`` in the same sentence near it."""
+    """Each photo phrase with the nearest of ``whom`` in its sentence; each photo verb with whom it directly takes."""
     for photo in ctx.of("phrase", label="photo"):
-        near = [w for w in whom if same_sentence(ctx.text, photo, w)]
+        of = photo.text.lower().endswith((" of", " with"))  # "a photo of X": X comes after
+        near = [w for w in whom if same_sentence(ctx.text, photo, w) and not (of and w.start < photo.end)]
         if near:
             yield photo, min(near, key=lambda w: abs(w.start - photo.start))
+    for verb in ctx.of("phrase", label="photo-verb"):
+        if taken := [w for w in whom if w.end > verb.end and verb.start <= w.start and directly(ctx.text[verb.end:w.start])]:
+            yield verb, taken[0]
+
+
+def directly(gap: str) -> bool:
+    """True when only spaces and a possessive or article stand between a verb and its object."""
+    return set(gap.lower().split()) <= OBJECT_WORDS and len(gap.split()) <= 1
 
 
 def same_sentence(text: str, a: Mention, b: Mention) -> bool:

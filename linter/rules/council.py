@@ -1,6 +1,7 @@
 """The council identified (PL1xx): clauses 4.1 to 4.4 in personal posts.
 
-The rules read the council detector's mentions (``kind="council"``), the phrase lists
+The clause 4.3 checks live in ``disrepute.py`` and are registered here. The rules read the
+council detector's mentions (``kind="council"``), the phrase lists
 (``kind="phrase"``: work identity, own role, council business, disclaimer, disrepute) and the
 personal-data detector's links (``kind="link"``, label the registered domain).
 """
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
+from .disrepute import blocked_link, disrepute_accusation, disrepute_conduct, inappropriate_image
 
 PERSONAL = ("personal",)
 DISCLAIMER = 'add "Views are my own." to the post'
@@ -141,8 +143,18 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Drafting the minutes for Tuesday's committee, send coffee.
     Flagged: At tonight's full council meeting I finally presented my report.
     Flagged: Tonight's exempt item was a real eye-opener.
+    Flagged: Just finished setting the precept with the finance committee.
+    Flagged: Spent all day doing the allotment inspections for work.
+    Flagged: Been asked to draft the new grants policy for the council.
+    Flagged: Clocked off at last, 10 hrs at the depot today.
+    Flagged: Big update: bidders shortlisted, consultants in next week.
     Okay: The council meeting is open to the public on Tuesday.
     Okay: I spent the evening writing my novel.
+    Okay: The precept consultation closes on Friday.
+    Okay: Clocked off, pint in hand.
+
+    A sentence is about you when it has "I", "my", "we" and the like, when it starts with a
+    verb and no subject ("Spent today counting the ballot papers"), or when it says "for work".
 
     Instead: keep council work off personal accounts; where a post can be linked to the
     council, add "Views are my own."
@@ -154,51 +166,6 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
         if m.kind == "phrase" and m.label in labels:
             yield warn(m.start, m.end, f"“{m.text}” is about your council work: personal posts must not describe it.",
                        suggestions=disclaimer(ctx))
-
-
-def blocked_link(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags a link to an inappropriate or blocked site (adult, gambling, gore, piracy, the clerk's list).
-
-    Why: clause 4.3, employees must not bring the council into disrepute, "for example by
-    posting images or video clips that are inappropriate or links to inappropriate website
-    content".
-
-    Flagged: lol look at this https://www.pornhub.com/view_video.php?viewkey=1
-    Flagged: Free bets tonight at bet365.com, who's in?
-    Flagged: The real story is on gossipthrapston.example/latest
-    Okay: Lovely recipe at https://www.bbc.co.uk/food/recipes/scones
-    Okay: Betting the rain stops by lunchtime.
-
-    Instead: remove the link.
-
-    Profile: ``[links]`` ``blocked_domains`` (added to the built-in list in
-    ``models/patterns/links_blocked.txt``).
-    """
-    for m in ctx.of("phrase", label="blocked-link"):
-        why = "is on the clerk's blocked list" if m.evidence == "profile" else f"is a blocked site ({m.evidence})"
-        yield warn(m.start, m.end, f"“{m.text}” {why}: links to inappropriate sites bring the council into disrepute.",
-                   suggestions=("remove the link",))
-
-
-def disrepute_conduct(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags conduct that brings the council into disrepute: drunk at work, skiving, fiddled expenses.
-
-    Why: clause 4.3, employees must not "conduct themselves in a way that is potentially
-    detrimental to the Town Council or brings the Town Council or its residents, customers,
-    contractors or suppliers into disrepute".
-
-    Flagged: Still hungover at work, nobody noticed haha
-    Flagged: Pulled a sickie to watch the cricket.
-    Flagged: Took the council van to the pub at lunch.
-    Okay: Hungover after Dave's wedding, staying in bed all day.
-    Okay: Watching the cricket on my day off.
-
-    Instead: leave it out; posts about work conduct reflect on the council.
-
-    Profile: none (``models/patterns/phrase_disrepute.txt``).
-    """
-    for m in ctx.of("phrase", label="disrepute"):
-        yield warn(m.start, m.end, f"“{m.text}” describes conduct that could bring the council into disrepute.")
 
 
 def council_email(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -250,6 +217,8 @@ RULES = (
     Rule("PL110", "council-work", "4.2", Severity.WARNING, council_work, PERSONAL),
     Rule("PL120", "blocked-link", "4.3", Severity.ERROR, blocked_link),
     Rule("PL121", "disrepute-conduct", "4.3", Severity.WARNING, disrepute_conduct),
+    Rule("PL122", "disrepute-accusation", "4.3", Severity.WARNING, disrepute_accusation, PERSONAL),
+    Rule("PL123", "inappropriate-image", "4.3", Severity.WARNING, inappropriate_image, PERSONAL),
     Rule("PL130", "council-email-address", "4.4", Severity.ERROR, council_email, PERSONAL),
     Rule("PL131", "council-website-link", "4.4", Severity.ERROR, council_website, PERSONAL),
 )

@@ -1,0 +1,131 @@
+"""Bringing the council into disrepute (clause 4.3): blocked links, conduct, accusations, images.
+
+Registered with the other PL1xx rules in ``council.py``. The rules read the blocked-link and
+disrepute phrases, accusations (``kind="phrase"``, label ``accusation``) with whom they are
+aimed at (the council detector, listed people, the tone detector's ``target`` mentions), and
+the photo pairs of ``confidential.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..detect.mention import Mention
+from ..warning import PolicyWarning
+from .base import Context, Warn
+from .confidential import pairs, people, same_sentence
+
+ACCUSED = frozenset({"council", "councillor", "contractor", "supplier", "employee"})
+
+
+def blocked_link(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a link to an inappropriate or blocked site (adult, gambling, gore, piracy, the clerk's list).
+
+    Why: clause 4.3, employees must not bring the council into disrepute, "for example by
+    posting images or video clips that are inappropriate or links to inappropriate website
+    content".
+
+    Flagged: lol look at this https://www.pornhub.com/view_video.php?viewkey=1
+    Flagged: Free bets tonight at bet365.com, who's in?
+    Flagged: The real story is on gossipthrapston.example/latest
+    Okay: Lovely recipe at https://www.bbc.co.uk/food/recipes/scones
+    Okay: Betting the rain stops by lunchtime.
+
+    Instead: remove the link.
+
+    Profile: ``[links]`` ``blocked_domains`` (added to the built-in list in
+    ``models/patterns/links_blocked.txt``).
+    """
+    for m in ctx.of("phrase", label="blocked-link"):
+        why = "is on the clerk's blocked list" if m.evidence == "profile" else f"is a blocked site ({m.evidence})"
+        yield warn(m.start, m.end, f"“{m.text}” {why}: links to inappropriate sites bring the council into disrepute.",
+                   suggestions=("remove the link",))
+
+
+def disrepute_conduct(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags conduct that brings the council into disrepute: drunk at work, skiving, fiddled expenses.
+
+    Why: clause 4.3, employees must not "conduct themselves in a way that is potentially
+    detrimental to the Town Council or brings the Town Council or its residents, customers,
+    contractors or suppliers into disrepute".
+
+    Flagged: Still hungover at work, nobody noticed haha
+    Flagged: Pulled a sickie to watch the cricket.
+    Flagged: Took the council van to the pub at lunch.
+    Okay: Hungover after Dave's wedding, staying in bed all day.
+    Okay: Watching the cricket on my day off.
+
+    Instead: leave it out; posts about work conduct reflect on the council.
+
+    Profile: none (``models/patterns/phrase_disrepute.txt``).
+    """
+    for m in ctx.of("phrase", label="disrepute"):
+        yield warn(m.start, m.end, f"“{m.text}” describes conduct that could bring the council into disrepute.")
+
+
+def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags accusing the council, councillors, staff, contractors or suppliers of wrongdoing.
+
+    An accusation ("illegal workers", "charge the council double", "fiddling the books", "money
+    goes on jollies") counts when the council or one of its people or firms is in the same
+    sentence; the same words about anyone else are left alone.
+
+    Why: clause 4.3, employees must not "conduct themselves in a way that is potentially
+    detrimental to the Town Council or brings the Town Council or its residents, customers,
+    contractors or suppliers into disrepute".
+
+    Flagged: Brightwater Cleaning use illegal workers, everyone knows it.
+    Flagged: NVL charge the council double for half the work.
+    Flagged: The council's money goes on jollies for the councillors.
+    Okay: The tribunal found the firm used illegal workers at its Leeds site.
+    Okay: The council tax bill came today.
+
+    Instead: raise concerns with the Clerk or the proper authority, not on social media.
+
+    Profile: ``people.csv`` (councillors, contractors, suppliers), ``[council]`` ``name``.
+    """
+    targets = accused(ctx)
+    for m in ctx.of("phrase", label="accusation"):
+        if who := next((t for t in targets if t is not m and same_sentence(ctx.text, m, t)), None):
+            yield warn(m.start, m.end, f"“{m.text}” accuses {who.text} of wrongdoing: that brings the council "
+                       "and the people it works with into disrepute.")
+
+
+def accused(ctx: Context) -> list[Mention]:
+    """Whom an accusation may be aimed at: the council, its people and firms (tone targets too)."""
+    found = [m for m in ctx.of("council") if m.label in ("name", "alias")]
+    found += ctx.of("phrase", label="council-reference")
+    found += [m for m in ctx.of("listed-person", "listed-role") if m.person and m.person.group in ACCUSED]
+    found += [m for m in ctx.of("tone", label="target") if m.evidence.partition("=")[2].partition(":")[0] in ACCUSED]
+    return found
+
+
+def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a leaked photo or video of a person, or one of a colleague or councillor passed round by link.
+
+    Why: clause 4.3, employees must not bring the council into disrepute, "for example by
+    posting images or video clips that are inappropriate or links to inappropriate website
+    content".
+
+    Flagged: Watch this video of our caretaker falling off the ladder https://youtu.be/x8k2
+    Flagged: Here's the leaked photo of the chairman asleep at the meeting.
+    Okay: Watch this video of the river in flood https://youtu.be/x8k2
+    Okay: Here's a video of Kevin Doyle's prize marrow https://youtu.be/x8k2
+    Okay: Photo of my colleagues at the Christmas do!
+
+    Instead: don't share it; an image of someone needs their permission (clauses 3.2 and 4.10).
+
+    Profile: ``people.csv``.
+    """
+    leaked = any(m.text.lower().startswith("leaked") for m in ctx.of("phrase", label="photo"))
+    if not leaked and not ctx.of("link"):
+        return
+    for photo, who in pairs(ctx, people(ctx) if leaked else council_people(ctx)):
+        start, end = min(photo.start, who.start), max(photo.end, who.end)
+        yield warn(start, end, f"Sharing an image of “{who.text}” like this can bring the council into disrepute.")
+
+
+def council_people(ctx: Context) -> list[Mention]:
+    """The council's own people: colleagues (listed, by role, by name or described) and councillors."""
+    listed = [m for m in ctx.of("listed-person", "listed-role") if m.person and m.person.group in ("employee", "councillor")]
+    return listed + [m for m in ctx.of("phrase") if m.label in ("colleague", "colleague-name")]
