@@ -1,4 +1,8 @@
-"""The evaluation corpus is well-formed: ids, modes, times, clause ids and exact spans."""
+"""The evaluation corpora are well-formed: ids, modes, times, clause ids and exact spans.
+
+Both the development corpus (corpus/posts.jsonl) and the held-out corpus
+(corpus/heldout.jsonl) are checked the same way; only the minimum sizes differ.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "posts.jsonl"
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS = CORPUS_DIR / "posts.jsonl"
+HELDOUT = CORPUS_DIR / "heldout.jsonl"
 
 # The ids in ../shared/policy/CLAUSES.md (copied: the corpus must not depend on the linter).
 CLAUSE_IDS = {
@@ -29,13 +35,20 @@ REQUIRED = {"id", "text", "mode", "at", "clauses", "spans", "note"}
 LONDON = ZoneInfo("Europe/London")
 
 
-def load() -> list[dict]:
-    """Every post in the corpus, in file order."""
-    with CORPUS.open(encoding="utf-8") as fh:
+def load(path: Path = CORPUS) -> list[dict]:
+    """Every post in a corpus, in file order."""
+    with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-POSTS = load()
+# Per corpus: file, id prefix, minimum posts, minimum posts per clause, minimum 4.6 posts.
+CORPORA = {
+    "posts": {"path": CORPUS, "prefix": "p", "size": 300, "per_clause": 10, "people": 50},
+    "heldout": {"path": HELDOUT, "prefix": "h", "size": 150, "per_clause": 6, "people": 40},
+}
+LOADED = {name: load(spec["path"]) for name, spec in CORPORA.items()}
+POSTS = LOADED["posts"]
+ALL_POSTS = [post for posts in LOADED.values() for post in posts]
 
 
 def in_working_hours(at: str) -> bool:
@@ -44,27 +57,43 @@ def in_working_hours(at: str) -> bool:
     return local.weekday() < 5 and 9 * 60 <= local.hour * 60 + local.minute < 17 * 60
 
 
-def test_every_line_is_a_json_object():
+@pytest.mark.parametrize("name", CORPORA)
+def test_every_line_is_a_json_object(name):
     """Every non-empty line parses as a JSON object."""
-    with CORPUS.open(encoding="utf-8") as fh:
+    with CORPORA[name]["path"].open(encoding="utf-8") as fh:
         lines = [line for line in fh if line.strip()]
     assert all(isinstance(json.loads(line), dict) for line in lines)
 
 
-def test_size_and_clean_share():
-    """At least 300 posts, at least a third of them clean."""
-    clean = sum(1 for p in POSTS if not p["clauses"])
-    assert len(POSTS) >= 300
-    assert clean * 3 >= len(POSTS)
+@pytest.mark.parametrize("name", CORPORA)
+def test_size_and_clean_share(name):
+    """Each corpus has its minimum number of posts, at least a third of them clean."""
+    posts = LOADED[name]
+    clean = sum(1 for p in posts if not p["clauses"])
+    assert len(posts) >= CORPORA[name]["size"]
+    assert clean * 3 >= len(posts)
 
 
 def test_ids_are_unique():
-    """No two posts share an id."""
-    ids = [p["id"] for p in POSTS]
+    """No two posts share an id, within or across the corpora."""
+    ids = [p["id"] for p in ALL_POSTS]
     assert len(ids) == len(set(ids))
 
 
-@pytest.mark.parametrize("post", POSTS, ids=lambda p: p["id"])
+@pytest.mark.parametrize("name", CORPORA)
+def test_ids_carry_the_corpus_prefix(name):
+    """Development ids start with p, held-out ids with h."""
+    prefix = CORPORA[name]["prefix"]
+    assert [p["id"] for p in LOADED[name] if not p["id"].startswith(prefix)] == []
+
+
+def test_heldout_texts_are_not_development_texts():
+    """The held-out corpus shares no post text with the development corpus."""
+    dev = {p["text"].strip().lower() for p in POSTS}
+    assert [p["id"] for p in LOADED["heldout"] if p["text"].strip().lower() in dev] == []
+
+
+@pytest.mark.parametrize("post", ALL_POSTS, ids=lambda p: p["id"])
 def test_post_shape(post):
     """Each post has the required fields, a known mode, non-empty text and an aware time."""
     assert REQUIRED <= post.keys()
@@ -74,14 +103,14 @@ def test_post_shape(post):
     assert post.get("author") is None or isinstance(post["author"], str)
 
 
-@pytest.mark.parametrize("post", POSTS, ids=lambda p: p["id"])
+@pytest.mark.parametrize("post", ALL_POSTS, ids=lambda p: p["id"])
 def test_clauses_are_policy_ids(post):
     """Clauses are text-checkable ids from CLAUSES.md, without repeats."""
     assert set(post["clauses"]) <= TEXT_CHECKABLE
     assert len(post["clauses"]) == len(set(post["clauses"]))
 
 
-@pytest.mark.parametrize("post", POSTS, ids=lambda p: p["id"])
+@pytest.mark.parametrize("post", ALL_POSTS, ids=lambda p: p["id"])
 def test_spans_match_text(post):
     """Every span's text equals text[start:end], its clause is labelled and its entity known."""
     for span in post["spans"]:
@@ -91,7 +120,7 @@ def test_spans_match_text(post):
         assert span["entity"] is None or span["entity"] in ENTITIES
 
 
-@pytest.mark.parametrize("post", POSTS, ids=lambda p: p["id"])
+@pytest.mark.parametrize("post", ALL_POSTS, ids=lambda p: p["id"])
 def test_working_hours_label_matches_time(post):
     """A personal post is labelled 3.1 exactly when its time is inside working hours."""
     expected = post["mode"] == "personal" and in_working_hours(post["at"])
@@ -100,23 +129,25 @@ def test_working_hours_label_matches_time(post):
 
 def test_people_posts_have_spans():
     """Every 4.6 post marks at least one span for clause 4.6."""
-    missing = [p["id"] for p in POSTS if "4.6" in p["clauses"]
+    missing = [p["id"] for p in ALL_POSTS if "4.6" in p["clauses"]
                and not any(s["clause"] == "4.6" for s in p["spans"])]
     assert missing == []
 
 
 def test_council_mode_clauses_only_in_council_mode():
     """Clauses 2.1-2.4 label council-account posts only; 3.1 only personal ones."""
-    for post in POSTS:
+    for post in ALL_POSTS:
         council_only = {"2.1", "2.2", "2.3", "2.4"} & set(post["clauses"])
         assert not council_only or post["mode"] == "council", post["id"]
 
 
-def test_every_text_checkable_clause_has_ten_posts():
-    """Each text-checkable clause labels at least ten posts, and 4.6 at least fifty."""
-    counts = Counter(c for p in POSTS for c in p["clauses"])
-    assert {c: counts[c] for c in TEXT_CHECKABLE if counts[c] < 10} == {}
-    assert counts["4.6"] >= 50
+@pytest.mark.parametrize("name", CORPORA)
+def test_every_text_checkable_clause_has_enough_posts(name):
+    """Each text-checkable clause labels its minimum of posts (10 dev, 6 held-out), 4.6 more."""
+    spec = CORPORA[name]
+    counts = Counter(c for p in LOADED[name] for c in p["clauses"])
+    assert {c: counts[c] for c in TEXT_CHECKABLE if counts[c] < spec["per_clause"]} == {}
+    assert counts["4.6"] >= spec["people"]
 
 
 @pytest.mark.parametrize(
