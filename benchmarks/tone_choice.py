@@ -9,16 +9,20 @@ judge a sentence negative:
   (b) profanity   alt-profanity-check probability >= 0.5 in such a sentence
   (c) textcat     a spaCy bag-of-words textcat (no target finder), scored by 5-fold
                   cross-validation over the whole corpus (trained on 4/5, scored on 1/5)
-  (d) lexicon     the curated word lists alone (``vader_negative=None``)
-  (e) lexicon+vader  the tone detector as shipped: (d), or VADER <= -0.5 in a targeted
-                  sentence the lists miss and that holds no sympathy word
+  (d) lexicon     the curated word lists and judgement frames alone (``vader_negative=None``)
+  (e) lexicon+vader  the tone detector as shipped: (d), or VADER <= -0.5 in a sentence
+                  about the council the lists miss and that holds no sympathy word
+  (e'') (e) with VADER allowed for sentences about people too (``vader_groups``)
   (e') (d), or VADER <= -0.3 in any targeted sentence (no sympathy guard)
 
 Splits: ``dev`` (the lists were written while reading it), ``test`` (written after the
 lists were first frozen, then read to extend them: no longer blind), ``fresh`` (written
 after the second freeze and never used for tuning: the honest held-out figure), ``traps``
 (sympathy and news about the council's people, added when VADER was seen to flag them; the
-sympathy list was written for them, so they are not blind either). Run:
+sympathy list was written for them, so they are not blind either), ``probe`` (30 posts, 10
+clean, written by the second helper after the judgement frames and person lexicons were built
+and scored once before two fixes: its blind figure is recorded in models/TONE.md), ``probe2``
+(30 more, written and scored blind the same way after ``probe``'s fixes). Run:
 ``/tmp/pv/bin/python benchmarks/tone_choice.py``.
 """
 
@@ -31,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-from linter.detect.tone import ToneDetector, aim_at, normalise, target_of
+from linter.detect.tone import PEOPLE_GROUPS, ToneDetector, aim_at, normalise, target_of
 from linter.lint import load_rules_profile
 from linter.nlp import load_models
 from linter.post import Post
@@ -99,6 +103,7 @@ def main() -> None:
     from profanity_check import predict_prob
 
     lists_only = ToneDetector(models, profile, vader_negative=None)
+    vader_people = ToneDetector(models, profile, vader_groups=("council", *PEOPLE_GROUPS))
     lex = [lexicon_aimed(list(lists_only(p))) for p in posts]
     options = {
         "(a) vader <= -0.3 + target": [sentence_aimed(detector, p, lambda t: vader(t, -0.3)) for p in posts],
@@ -107,9 +112,10 @@ def main() -> None:
         "(c) spaCy textcat, 5-fold CV": cross_validated_textcat(rows),
         "(d) lexicon + target": lex,
         "(e) lexicon + vader<=-0.5 (shipped)": [lexicon_aimed(list(detector(p))) for p in posts],
+        "(e'') lexicon + vader<=-0.5 on people": [lexicon_aimed(list(vader_people(p))) for p in posts],
         "(e') lexicon + raw vader<=-0.3": [a or sentence_aimed(detector, p, lambda t: vader(t, -0.3)) for a, p in zip(lex, posts)],
     }
-    splits = ("dev", "test", "fresh", "traps", None)
+    splits = ("dev", "test", "fresh", "traps", "probe", "probe2", None)
     counts = ", ".join(f"{s} {sum(r['split'] == s for r in rows)}" for s in splits[:-1])
     print(f"{len(rows)} posts ({counts}); aimed {sum(r['aimed'] for r in rows)}")
     print(f"{'option':36}" + "".join(f"{(s or 'all') + ' P':>8} {'R':>5} {'F1':>5} " for s in splits))

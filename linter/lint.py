@@ -16,7 +16,7 @@ from .profile import DEMO_PROFILE, Profile, load_profile
 from .rules import Context, Rule, make_warn
 from .warning import PolicyWarning
 
-MAX_CHARS = 200_000  # a long LinkedIn article is about 120,000 characters
+MAX_CHARS = 65_000  # the longest social post: Facebook allows 63,206 characters
 MODES = rulepack.MODES
 
 

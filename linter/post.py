@@ -30,9 +30,3 @@ class Post:
     def artifacts(self) -> NlpArtifacts:
         """Presidio's NlpArtifacts for this parse (built on first use, never re-parsed)."""
         return self.models.artifacts(self.doc)
-
-    @cached_property
-    def lower(self) -> str:
-        """The text case-folded with the same length (for case-insensitive matching)."""
-        folded = self.text.lower()
-        return folded if len(folded) == len(self.text) else "".join(c.lower()[:1] or c for c in self.text)

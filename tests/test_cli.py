@@ -62,7 +62,7 @@ def test_not_utf8_exits_two(monkeypatch, capsys):
 def test_oversize_text_is_refused(monkeypatch, capsys):
     """A 1 MB text is refused at once with a clear message, exit 2."""
     status, _, err = run(monkeypatch, capsys, ["check"], b"word " * 200_000)
-    assert status == 2 and "postlint lints posts of up to 200,000" in err
+    assert status == 2 and "postlint lints posts of up to 65,000" in err
 
 
 def test_broken_profile_exits_two(monkeypatch, capsys, tmp_path):

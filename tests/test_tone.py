@@ -21,6 +21,7 @@ from linter.detect.tone import (
     normalise,
     target_of,
 )
+from linter.detect.tone_frames import Frames, about_self, excluded, incapable, superlatives
 from linter.post import Post
 from linter.rules import conduct
 
@@ -211,9 +212,25 @@ def _codes(linter, text):
     ("text", "expected"),
     [
         ("The council are useless idiots.", [("PL307", "useless"), ("PL307", "idiots")]),
-        ("The contractors did a shoddy job again.", [("PL305", "shoddy")]),
+        ("The contractors did a shoddy job again.", [("PL305", "shoddy"), ("PL307", "shoddy")]),
         ("Everyone ignore her at work tomorrow.", [("PL318", "Everyone ignore her")]),
-        ("Our clerk is too old to do the job.", [("PL308", "is too old")]),
+        ("Our clerk is too old to do the job.", [("PL305", "is too old"), ("PL307", "is too old"), ("PL308", "is too old")]),
+        ("The deputy clerk is a total jobsworth.", [("PL305", "jobsworth"), ("PL307", "jobsworth")]),
+        ("Sorry but Helen Marsh is the rudest person I've ever met.", [("PL305", "rudest"), ("PL307", "rudest")]),
+        ("Sarah's too old to learn the new system.", [("PL305", "'s too old"), ("PL307", "'s too old"), ("PL308", "'s too old")]),
+        ("Some people at work need to do their actual jobs.", [("PL305", "need to do their actual jobs"), ("PL307", "need to do their actual jobs")]),
+        ("Everyone just ignore the new lad.", [("PL305", "Everyone just ignore the new lad"), ("PL307", "Everyone just ignore the new lad"), ("PL318", "Everyone just ignore the new lad")]),
+        ("Our groundsman couldn't mow a lawn to save his life.", [("PL305", "couldn't mow a lawn to save his life"), ("PL307", "couldn't mow a lawn to save his life")]),
+        ("What a joke of a town council this is.", [("PL307", "a joke")]),
+        ("The weather is miserable today.", []),
+        ("My colleague is the kindest woman I know.", []),
+        ("Our groundsman is not lazy at all.", []),
+        ("I'm such an idiot, left my keys at home.", []),
+        ("The Graham Norton Show is an absolute riot tonight.", []),
+        ("Congratulations to our clerk, pregnant with twins!", []),
+        ("I'm far too old for clubbing these days.", []),
+        ("Brightwater's cleaners are bone idle.", [("PL305", "bone idle"), ("PL307", "bone idle")]),
+        ("Leave Sarah out of this, she did nothing wrong.", []),
         ("Our clerk is amazing, she sorted everything out.", []),
         ("Killing it at the gym this morning!", []),
         ("This cake is wicked.", []),
@@ -264,3 +281,99 @@ def test_vader_only_criticism_is_weaker(linter):
 def test_sympathy_is_not_criticism(linter, text):
     """Misfortune of the council's people is not criticism of them."""
     assert _codes(linter, text) == []
+
+
+# --- fast: judgement frames, exclusion and the list trie ----------------------------------
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [("lazy", ("laziest",)), ("rude", ("rudest",)), ("fat", ("fattest",)), ("smug", ("smuggest",)),
+     ("dim", ("dimmest",)), ("arrogant", ()), ("two-faced", ()), ("nosy", ("nosiest",))],
+)
+def test_superlatives_are_derived(word, forms):
+    """Short adjectives get their -est form; long, hyphenated and suffixed ones do not."""
+    assert superlatives(word) == forms
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("the deputy clerk is a total jobsworth", ["jobsworth"]),
+        ("nvl are absolute cowboys", ["cowboys"]),
+        ("cllr pike is a pompous old fool", ["pompous", "fool"]),
+        ("dan is the laziest man alive", ["laziest"]),
+        ("the nosiest woman in northants", ["nosiest"]),
+        ("what a miserable cow", ["miserable", "cow"]),
+        ("vile woman.", ["vile"]),
+        ("clueless.", ["clueless"]),
+        ("nene valley landscapes, useless bunch", ["useless"]),
+        ("maggie's a control freak", ["control freak"]),
+        ("a bunch of chancers", ["chancers"]),
+        ("the weather is miserable", ["miserable"]),  # a frame; the target decides the aim
+        ("miserable weather and a joke of a bus service today", []),
+        ("the cake was a joke", ["joke"]),
+        ("the kindest woman i know", []),
+        ("he is a fool for chocolate", ["fool"]),
+    ],
+)
+def test_judgement_frames(text, spans):
+    """Person descriptors count only in a judgement frame (copula, exclamation, person noun, superlative, alone)."""
+    frames = Frames.load()
+    assert [text[a:b] for a, b in frames.judgements(text, 0, len(text))] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "span"),
+    [
+        ("everyone just ignore the new lad", "the new lad", "everyone just ignore the new lad"),
+        ("let's all blank sarah on monday", "sarah", "let's all blank sarah"),
+        ("a group chat without sarah w so she stops", "sarah w", "without sarah w"),
+        ("make a chat without sarah w", "sarah w", "without sarah w"),
+        ("a weekend without sarah w, she's away", "sarah w", None),
+        ("ignore sarah's typos", "sarah", None),
+        ("let's all leave priya out of the do", "priya", "leave priya out"),
+        ("leave priya out of this, she did nothing", "priya", None),
+    ],
+)
+def test_exclusion_needs_a_target(text, target, span):
+    """Exclusion counts when it is aimed at a target ("ignore the new lad"), not on its own."""
+    at = text.index(target)
+    found = excluded(text, 0, len(text), [Hit(at, at + len(target), "target", "employee")])
+    assert [text[a:b] for a, b in found] == ([span] if span else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("our groundsman couldn't mow a lawn if his life depended on it", ["couldn't mow a lawn if his life depended on it"]),
+        ("she can't spell to save her life", ["can't spell to save her life"]),
+        ("the surgeons worked to save his life", []),
+    ],
+)
+def test_incapable_frame(text, spans):
+    """"Can't X to save his life" and "if her life depended on it" are criticism; saving a life is not."""
+    assert [text[a:b] for a, b in incapable(text, 0, len(text))] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [("i'm far too old for this", "too old", True), ("she's far too old for this", "too old", False),
+     ("my colleague, she is too old", "too old", False)],
+)
+def test_about_self(text, word, expected):
+    """A characteristic in a first-person clause is the poster's own, not held against anyone."""
+    assert about_self(text, 0, text.index(word)) is expected
+
+
+def test_trie_keeps_longest_and_placeholders():
+    """The trie-compiled list matches like the plain alternation: longest phrase, placeholders, stars."""
+    pattern = compile_list(["waste", "waste of space", "idiot*", "make {poss} life hell", "make {poss} life a misery"])
+    text = "a waste of space, idiots, make her life a misery, wastes"
+    assert [m.group(0) for m in pattern.finditer(text)] == ["waste of space", "idiots", "make her life a misery"]
+
+
+def test_person_lexicons_are_large_and_clean():
+    """The person-descriptor lists hold a few hundred entries, none duplicated across the two files."""
+    adjectives, nouns = read_lines("tone_person_adjectives"), read_lines("tone_person_nouns")
+    assert len(adjectives) + len(nouns) >= 400
+    assert all(e == e.strip() and "#" not in e for e in (*adjectives, *nouns))

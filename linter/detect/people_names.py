@@ -36,7 +36,7 @@ EVIDENCE_RANK = (
     "role",
     "first-name",
 )
-_EMAIL_OR_URL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|://|^www\.", re.IGNORECASE)
+_EMAIL_OR_URL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+|://|^www\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

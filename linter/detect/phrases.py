@@ -53,7 +53,7 @@ SPECIAL = {"$NUM": {"LIKE_NUM": True}, "$TITLE": {"IS_TITLE": True}, "$ANY": {},
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"})
 SHOUTING = re.compile(r"\b[A-Z][A-Z']+(?:[ \t]+[A-Z][A-Z']*){2,}\b")
 EXCLAMATIONS = re.compile(r"(?<![!?])(?=[!?]{4})(?=[!?]*!)[!?]+")
-BANG_SENTENCE = re.compile(r"[^.!?\n]*!{2,}")
+BANG_SENTENCE = re.compile(r"(?<![^.!?\n])[^.!?\n]*+!{2,}")  # starts only at a sentence start: linear
 CAPS_WORDS = re.compile(r"\b[A-Z][A-Z']+(?:[ \t]+[A-Z][A-Z']*)*\b")
 IMPLICIT_SUBJECT = frozenset({"VBD", "VBN", "VBG"})  # "Spent today ...", "Been asked ...", "Typing up ..."
 WORK_FRAME = frozenset({("for", "work"), ("at", "work")})

@@ -15,71 +15,46 @@ detector finds, with curated word lists (``models/patterns/tone_*.txt``), the ne
 (label ``target``: the council's name, aliases and "the council"; the clerk's listed people;
 roles such as "our clerk", "the contractors", "a resident"), then aims each negative word at
 the nearest target in its sentence (``post.doc.sents``), or in the sentence before when the
-negative sentence refers back ("She is hopeless.", "Pathetic."). The aim is written into
-``evidence`` as ``target=<group>:<text>``; an empty target means untargeted. VADER's sentence
-score is one more signal for protected-characteristic remarks. ``models/TONE.md`` records the
-measured options and why this one was chosen.
+negative sentence refers back ("She is hopeless.", "Pathetic."). Person descriptors ("rude",
+"jobsworth", "cowboys") count only in a judgement frame ("is a total …", "what a …", "vile
+woman", "the laziest …"; ``tone_frames``); exclusion aimed at a target ("ignore the new lad")
+is bullying. The aim is written into ``evidence`` as ``target=<group>:<text>``; an empty
+target means untargeted. VADER's sentence score is one more signal for protected remarks and,
+for the council only, for criticism. ``models/TONE.md`` records the measured options and why
+this one was chosen.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..assets import read_lines
 from ..profile import Profile
 from .mention import Mention
+from .tone_lists import compile_list, entry_pattern, list_needles, may_match  # noqa: F401 (re-exported)
+from .tone_targets import council_context_ok, profile_targets, role_targets
+from .tone_frames import Frames, NameWords, about_self, excluded, incapable
 
 NEGATIVE_LABELS = ("profanity", "insult", "negative")
 PEOPLE_GROUPS = ("employee", "councillor", "resident", "customer", "contractor", "supplier")
 VADER_THRESHOLD = -0.3  # a sentence this negative makes a protected term hostile
-VADER_NEGATIVE = -0.5  # a sentence this negative, with a target and no listed word, is criticism
+VADER_NEGATIVE = -0.5  # a sentence this negative about the council, with no listed word, is criticism
+VADER_GROUPS = ("council",)  # VADER judges mood, so only sentences about the institution
 _NEGATORS = {"not", "never", "no", "hardly", "isn't", "wasn't", "aren't", "weren't", "ain't"}
 _REFERS_BACK = re.compile(r"(?<!\w)(he|she|they|him|her|them|his|their|he's|she's|they're)(?!\w)")
 _PERSON_WORD = re.compile(
     r"(?<!\w)(he|she|they|him|her|them|his|hers|their|you|he's|she's|they're|you're|"
     r"woman|women|man|men|girl|girls|guy|bloke|lady|ladies|lad|people|person)(?!\w)"
 )
-_EXCLAIM = re.compile(r"\s*(what an?|such an?|absolute|total|complete|utter)(?!\w)")
-_ANY_COUNCIL = re.compile(r"(?<!\w)(?:the|this|our|my|your|their)\s+(?:[\w'-]+\s+){1,2}?council(?!\w)")
-_BECAUSE = re.compile(r"because (he|she|they)('s|'re| is| are)")
-_PLACEHOLDERS = {"{obj}": "(?:him|her|them|you|he|she)", "{poss}": "(?:his|her|their|your)"}
+_EXCLAIM = re.compile(r"\s*(?:[^,;:]{0,25}[,;:]\s*)?(what an?|such an?|absolute|total|complete|utter|typical|no wonder|no surprise|that explains)(?!\w)")
+_BECAUSE = re.compile(  # the characteristic given as a reason or an explanation
+    r"because (?:(?:he|she|they)(?:'s|'re| is| are)|of (?:his|her|their))|that explains|explains (?:a lot|everything|why)"
+    r"|that's why|thats why|no wonder|no surprise|(?:'s|'re|is|are|was|were|getting|far|way) too \w+ (?:to|for)(?!\w)"
+)
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 _NEAR = 40  # characters: how close a protected term must be to a person reference
-
-
-def entry_pattern(entry: str) -> str:
-    """One list entry as a regex: whole words, flexible spaces, a trailing ``*`` for any ending."""
-    star = entry.endswith("*") and len(entry) > 1
-    body = re.escape(entry[:-1] if star else entry)
-    body = re.sub(r"(\\ )+", r"\\s+", body) + (r"\w*" if star else "")
-    for key, alt in _PLACEHOLDERS.items():
-        body = body.replace(re.escape(key), alt)
-    head = r"(?<![\w])" if entry[0].isalnum() or entry[0] == "{" else ""
-    tail = r"(?![\w])" if star or entry[-1].isalnum() or entry[-1] == "}" else ""
-    return head + body + tail
-
-
-def compile_list(entries: Iterable[str]) -> re.Pattern[str]:
-    """An alternation of entries, longest first, so the longest phrase wins."""
-    ordered = sorted(set(entries), key=len, reverse=True)
-    return re.compile("|".join(entry_pattern(e) for e in ordered) or r"(?!x)x")
-
-
-def entry_needle(entry: str) -> str:
-    """The literal text every match of an entry starts with (its first word, up to any placeholder)."""
-    return re.split(r"\s|\{", entry.removesuffix("*") if len(entry) > 1 else entry, maxsplit=1)[0]
-
-
-def may_match(needles: tuple[str, ...] | None, text: str) -> bool:
-    """False only when no needle occurs in the text, so the list's regex cannot match."""
-    return needles is None or any(n in text for n in needles)
-
-
-def list_needles(entries: Iterable[str]) -> tuple[str, ...] | None:
-    """The needles of a list's entries, or None when an entry starts with a placeholder."""
-    found = tuple({entry_needle(e) for e in entries})
-    return None if "" in found else found
 
 
 def normalise(text: str) -> str:
@@ -122,13 +97,15 @@ class Lexicon:
     protected: tuple[tuple[str, str, re.Pattern[str]], ...]
     targets: tuple[tuple[str, re.Pattern[str]], ...]
     needles: dict[re.Pattern[str], tuple[str, ...] | None]
+    frames: Frames
+    names: NameWords
 
     def live(self, text: str) -> Lexicon:
         """This lexicon without the patterns whose needles are absent from ``text`` (same matches, less work)."""
         ok = lambda pattern: may_match(self.needles.get(pattern), text)  # noqa: E731
         return Lexicon(tuple(x for x in self.lists if ok(x[1])), self.sympathy,
                        tuple(x for x in self.protected if ok(x[2])), tuple(x for x in self.targets if ok(x[1])),
-                       self.needles)
+                       self.needles, self.frames, self.names)
 
     @classmethod
     def load(cls, profile: Profile) -> Lexicon:
@@ -141,44 +118,25 @@ class Lexicon:
             lists.append((label, compile_list(entries)))
             needles[lists[-1][1]] = list_needles(entries)
         protected = _protected_entries()
-        needles.update((pattern, list_needles([phrase])) for (_, _, pattern), phrase in zip(protected, _protected_phrases()))
+        needles.update((pattern, list_needles(phrases)) for (_, _, pattern), phrases in zip(protected, _protected_groups().values()))
         sympathy = compile_list(read_lines("tone_sympathy"))
-        return cls(tuple(lists), sympathy, protected, profile_targets(profile) + _role_targets(), needles)
+        return cls(tuple(lists), sympathy, protected, profile_targets(profile) + role_targets(), needles,
+                   Frames.load(), NameWords.load(profile))
 
 
-def _protected_phrases() -> list[str]:
-    """The phrase of each line of ``tone_protected.txt`` (in ``_protected_entries`` order)."""
-    return [line.partition(":")[2].strip() for line in read_lines("tone_protected")]
-
-
-def _protected_entries() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    """``(kind, characteristic, pattern)`` for each line of ``tone_protected.txt``."""
-    out = []
+def _protected_groups() -> dict[tuple[str, str], list[str]]:
+    """The phrases of ``tone_protected.txt`` by ``(kind, characteristic)``."""
+    groups: dict[tuple[str, str], list[str]] = {}
     for line in read_lines("tone_protected"):
         head, _, phrase = line.partition(":")
         kind, _, characteristic = head.partition(" ")
-        out.append((kind, characteristic.strip(), compile_list([phrase.strip()])))
-    return tuple(out)
+        groups.setdefault((kind, characteristic.strip()), []).append(phrase.strip())
+    return groups
 
 
-def _role_targets() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The generic roles of ``tone_targets.txt``, one pattern per group."""
-    groups: dict[str, list[str]] = {}
-    for line in read_lines("tone_targets"):
-        group, _, phrase = line.partition(":")
-        groups.setdefault(group.strip(), []).append(phrase.strip().lower())
-    return tuple((g, compile_list(p)) for g, p in groups.items())
-
-
-def profile_targets(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The council's name and aliases, the listed people's names and aliases, "Cllr <name>"."""
-    council = [profile.council.name, *profile.council.aliases]
-    out = [("council", compile_list(n.lower() for n in council if n))]
-    for person in profile.people:
-        out.append((person.group, compile_list(n.lower() for n in (person.name, *person.aliases))))
-    out.append(("council", _ANY_COUNCIL))
-    out.append(("councillor", re.compile(r"(?<!\w)(?:cllr\.?|councillor)\s+[a-z][\w'-]+")))
-    return tuple(out)
+def _protected_entries() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """``(kind, characteristic, pattern)``: one pattern per kind and characteristic of ``tone_protected.txt``."""
+    return tuple((kind, characteristic, compile_list(phrases)) for (kind, characteristic), phrases in _protected_groups().items())
 
 
 def find(pattern: re.Pattern[str], text: str, label: str, detail: str = "") -> Iterator[Hit]:
@@ -191,15 +149,6 @@ def negated(text: str, start: int, *, floor: int = 0) -> bool:
     before = re.split(r"[,;:.!?]", text[max(floor, start - 30):start])[-1]
     words = re.findall(r"[\w']+", before)[-3:]
     return any(w in _NEGATORS or w.endswith("n't") for w in words)
-
-
-def council_context_ok(text: str, hit: Hit) -> bool:
-    """False for "council tax", "county council" and other senses that are not this council."""
-    before = text[max(0, hit.start - 12):hit.start] + text[hit.start:hit.end]
-    after = text[hit.end:hit.end + 10]
-    if re.search(r"(county|district|borough|city|unitary)\s+(town\s+)?(council\s+)?$", before[:-7]):
-        return False
-    return not re.match(r"\s+(tax|house|houses|estate|flat|flats|housing|elections?)\b", after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,17 +165,24 @@ class ToneDetector:
     """Finds negativity and its targets; emits ``kind="tone"`` mentions (see the module docstring)."""
 
     def __init__(self, models, profile: Profile, *, vader_threshold: float = VADER_THRESHOLD,
-                 vader_negative: float | None = VADER_NEGATIVE):
+                 vader_negative: float | None = VADER_NEGATIVE, vader_groups: tuple[str, ...] = VADER_GROUPS):
         """Compile the word lists for this profile and load VADER's lexicon (once).
 
-        ``vader_negative=None`` switches off VADER as a criticism signal (lists only).
+        ``vader_negative=None`` switches off VADER as a criticism signal (lists only);
+        ``vader_groups`` are the target groups it may fire for: by default the council alone,
+        since about people it reads mood as criticism ("running for Cancer Research", "she'll
+        kill me for posting this"; ``models/TONE.md``).
         """
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+        from .people import PeopleDetector
+
         self.lexicon = Lexicon.load(profile)
+        self.people = PeopleDetector(models, profile)
         self.vader = SentimentIntensityAnalyzer()
         self.vader_threshold = vader_threshold
         self.vader_negative = vader_negative
+        self.vader_groups = vader_groups
 
     def __call__(self, post) -> Iterator[Mention]:
         """The tone mentions of a post, each negative one aimed at a target or at none."""
@@ -244,23 +200,42 @@ class ToneDetector:
         """Each sentence with its targets and negative hits."""
         people = [(e.start_char, e.end_char) for e in post.doc.ents if e.label_ == "PERSON"]
         lexicon = self.lexicon.live(text)
+        found = self.first_pass(post, text, lexicon=lexicon)
         out = []
-        for span in post.doc.sents:
-            s, e = span.start_char, span.end_char
-            targets = self.targets(text, s, e)
-            hits = self.hits(text, s, e, lexicon=lexicon)
-            score = _Lazy(lambda s=s, e=e: self.vader.polarity_scores(post.text[s:e])["compound"])
-            hits += self.protected(text, s, e, hits, targets, people, compound=score, lexicon=lexicon)
+        for n, (s, e, targets, hits) in enumerate(found):
+            score = _Lazy(lambda s=s, e=e: self.vader.polarity_scores(_EMOJI.sub(" ", post.text[s:e]))["compound"])
+            near = n + 1 < len(found) and any(h.label in NEGATIVE_LABELS for h in found[n + 1][3])
+            hits += self.protected(text, s, e, hits, targets, people, compound=score, lexicon=lexicon, hostile_next=near)
             if self.lexicon.sympathy.search(text, s, e):
                 hits = [h for h in hits if h.label != "negative"]
-            elif targets and not hits and self.vader_negative is not None and (compound := score()) <= self.vader_negative:
-                hits.append(Hit(s, s + len(post.text[s:e].rstrip()), "negative", f"vader={compound:.2f}"))
+            elif not hits and self.vader_fires(targets, score):
+                hits.append(Hit(s, s + len(post.text[s:e].rstrip()), "negative", f"vader={score():.2f}"))
             out.append(Sentence(s, e, tuple(targets), tuple(sorted(hits, key=lambda h: h.start))))
         return out
 
-    def targets(self, text: str, start: int, end: int) -> list[Hit]:
-        """The council and people named or described in one sentence (longest, no overlaps)."""
-        found = []
+    def first_pass(self, post, text: str, *, lexicon: Lexicon) -> list[tuple[int, int, list[Hit], list[Hit]]]:
+        """``(start, end, targets, hits)`` of each sentence: targets, listed words, frames, exclusion."""
+        listed = [Hit(m.start, m.end, "target", m.label) for m in self.people(post) if m.label]
+        out = []
+        for span in post.doc.sents:
+            s, e = span.start_char, span.end_char
+            targets = self.targets(text, s, e, listed=listed, original=post.text)
+            out.append((s, e, targets, self.hits(text, s, e, lexicon=lexicon) + _exclusion(text, s, e, targets)))
+        return out
+
+    def vader_fires(self, targets: list[Hit], score) -> bool:
+        """True when VADER alone makes a sentence criticism: it is about a VADER group and very negative."""
+        about = any(t.detail in self.vader_groups for t in targets)
+        return about and self.vader_negative is not None and score() <= self.vader_negative
+
+    def targets(self, text: str, start: int, end: int, *, listed=(), original: str = "") -> list[Hit]:
+        """The council and people named or described in one sentence (longest, no overlaps).
+
+        ``listed``: the people detector's hits for the whole post; ``original``: the post's text
+        as typed, where capitalised name words ("Sarah's", "Whitlock's") are looked for.
+        """
+        found = [h for h in listed if start <= h.start < end]
+        found += [Hit(a, b, "target", g) for a, b, g in self.lexicon.names.find(original, start, end)] if original else []
         for group, pattern in self.lexicon.targets:
             for m in pattern.finditer(text, start, end):
                 hit = Hit(m.start(), m.end(), "target", group)
@@ -269,21 +244,32 @@ class ToneDetector:
         return _longest(found)
 
     def hits(self, text: str, start: int, end: int, *, lexicon: Lexicon | None = None) -> list[Hit]:
-        """Profanity, insults, critical words and bullying phrases in one sentence."""
+        """Profanity, insults, critical words, judgements of a person and bullying phrases in one sentence."""
+        lexicon = lexicon or self.lexicon
         found = []
-        for label, pattern in (lexicon or self.lexicon).lists:
+        for label, pattern in lexicon.lists:
             for m in pattern.finditer(text, start, end):
                 if label in ("profanity", "bullying") or not negated(text, m.start(), floor=start):
                     found.append(Hit(m.start(), m.end(), label))
+        judged = [Hit(a, b, "insult", "frame=judgement") for a, b in lexicon.frames.judgements(text, start, end)
+                  if not negated(text, a, floor=start)]
+        found += [j for j in judged if not any(h.start < j.end and j.start < h.end for h in found)]
+        found += [Hit(a, b, "negative", "frame=incapable") for a, b in incapable(text, start, end)]
         return _longest(found, per_label=True)
 
-    def protected(self, text, start, end, hits, targets, people, *, compound, lexicon=None) -> list[Hit]:
-        """Protected characteristics used against a person in one sentence (``compound``: VADER score or its thunk)."""
+    def protected(self, text, start, end, hits, targets, people, *, compound, lexicon=None, hostile_next=False) -> list[Hit]:
+        """Protected characteristics used against a person in one sentence (``compound``: VADER score or its thunk).
+
+        A characteristic term counts near a person reference when the sentence is hostile: a
+        negative word, a reason or explanation ("because of his", "that explains", "too … to"),
+        "typical", a low VADER score, or (``hostile_next``) an insult in the next sentence.
+        """
         sentence = text[start:end]
         lexicon = lexicon or self.lexicon
         if not lexicon.protected:
             return []
-        hostile = bool(hits) or "typical" in sentence or bool(_BECAUSE.search(sentence))
+        hostile = hostile_next or any(h.label in NEGATIVE_LABELS for h in hits) or "typical" in sentence
+        hostile = hostile or bool(_BECAUSE.search(sentence))
         hostile = hostile or (compound() if callable(compound) else compound) <= self.vader_threshold
         refs = [(m.start() + start, m.end() + start) for m in _PERSON_WORD.finditer(sentence)]
         refs += [(t.start, t.end) for t in targets] + people
@@ -291,9 +277,14 @@ class ToneDetector:
         for kind, characteristic, pattern in lexicon.protected:
             for m in pattern.finditer(text, start, end):
                 near = any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in refs)
-                if kind in ("slur", "phrase") or (near and hostile):
+                if kind == "slur" or (kind == "phrase" or near and hostile) and not about_self(text, start, m.start()):
                     out.append(Hit(m.start(), m.end(), "protected", f"characteristic={characteristic}"))
         return _longest(out)
+
+
+def _exclusion(text: str, start: int, end: int, targets: list[Hit]) -> list[Hit]:
+    """Bullying by exclusion aimed at one of the sentence's targets (see ``tone_frames.excluded``)."""
+    return [Hit(a, b, "bullying", "frame=exclusion") for a, b in excluded(text, start, end, targets)]
 
 
 class _Lazy:

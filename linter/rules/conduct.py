@@ -26,6 +26,16 @@ _GROUP_WORDS = {
 }
 
 
+HOSTILE_LABELS = ("negative", "insult", "profanity", "protected", "bullying")
+_VERBS = {
+    "negative": "criticises",
+    "insult": "insults",
+    "profanity": "swears at",
+    "protected": "uses a protected characteristic against",
+    "bullying": "bullies",
+}
+
+
 def aimed_at(mention: Mention) -> str:
     """How a message names a mention's target: "the council", "our clerk (an employee)"."""
     group, text = target_of(mention) or ("", "")
@@ -54,12 +64,15 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Why: clause 4.5 — "do not damage working relationships by criticising or arguing with
     employees, residents, contractors or suppliers". Criticism counts when the sentence that
     carries it (or the one it refers back to) names or describes one of those people: a name
-    on the clerk's list, "our clerk", "my manager", "the contractors", "a resident".
+    on the clerk's list, "our clerk", "my manager", "the contractors", "a resident". Insults,
+    swearing, discriminatory remarks and bullying aimed at them are hostile remarks too.
     Negativity about the weather, trains or oneself is not aimed at anyone and stays clean.
 
     Flagged: The contractors did a shoddy job again.
     Flagged: Had a row with my manager today. She is completely hopeless.
     Flagged: Priya Raman made a right mess of the accounts again.
+    Flagged: The deputy clerk is a total jobsworth.
+    Flagged: Our councillors haven't got a clue. Clueless.
     Okay: The trains are useless today.
     Okay: Disappointed with the rain today.
     Okay: The contractors did a brilliant job on the play area.
@@ -73,10 +86,10 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: the people in ``people.csv`` (and their aliases) are targets; switch
     the rule off or change its severity in ``[rules]``.
     """
-    for m in _aimed(ctx, ("negative",), PEOPLE_GROUPS):
+    for m in _aimed(ctx, HOSTILE_LABELS, PEOPLE_GROUPS):
         yield warn(
             m.start, m.end,
-            f"'{m.text}' criticises {aimed_at(m)}: posting criticism of the people the council "
+            f"'{m.text}' {_VERBS[m.label]} {aimed_at(m)}: posting criticism of the people the council "
             "works with can damage working relationships.",
             suggestions=("raise it with the Clerk instead of posting",),
             severity=Severity.INFO if _by_vader(m) else None,
@@ -90,13 +103,15 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     or defamatory comments about the council or its people", even when they are not named
     but can be identified. An insult ("idiots", "clueless", "a liar") or a swear word in a
     sentence that names or describes the council, a colleague, a councillor, a resident or
-    a contractor is flagged; so is criticism of the council itself (at ``warning`` when only
-    VADER's sentence score, not a listed word, found it).
+    a contractor is flagged; so are criticism, discriminatory remarks and bullying aimed at the
+    council or its people (at ``warning`` when only VADER's sentence score, not a listed word,
+    found it).
 
     Flagged: The council are useless idiots.
     Flagged: My colleague is a lazy idiot.
     Flagged: Our clerk is clueless.
     Flagged: That resident at number 12 is a nutter.
+    Flagged: What a joke of a town council this is.
     Okay: The referee was an absolute idiot today.
     Okay: Council tax went up again, ugh.
     Okay: This cake is wicked.
@@ -115,11 +130,11 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
             "council or its people breach the social media policy.",
             suggestions=("remove the insult",),
         )
-    for m in _aimed(ctx, ("negative",), ("council",)):
+    for m in _aimed(ctx, ("negative", "protected", "bullying"), everyone):
         yield warn(
             m.start, m.end,
-            f"'{m.text}' criticises the council: negative or critical comments about the "
-            "council breach the social media policy.",
+            f"'{m.text}' {_VERBS[m.label]} {aimed_at(m)}: negative, critical or discriminatory comments "
+            "about the council or its people breach the social media policy.",
             suggestions=("raise it with the Clerk instead of posting",),
             severity=Severity.WARNING if _by_vader(m) else None,
         )
