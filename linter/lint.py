@@ -14,6 +14,7 @@ from .nlp import Models, load_models
 from .post import Post
 from .profile import DEMO_PROFILE, Profile, load_profile
 from .rules import Context, Rule, make_warn
+from .spans import non_overlapping
 from .warning import PolicyWarning
 
 MAX_CHARS = 65_000  # the longest social post: Facebook allows 63,206 characters
@@ -45,7 +46,7 @@ class Linter:
 
     def mentions(self, post: Post) -> tuple[Mention, ...]:
         """Everything every detector finds, in text order."""
-        found = (m for detector in self.detectors for m in detector(post))
+        found = (m for detector in self.detectors for m in post.found(detector))
         return tuple(sorted(found, key=lambda m: (m.start, -m.end, m.kind)))
 
     def lint(
@@ -82,12 +83,20 @@ def check_input(text: object, mode: object) -> None:
 
 def merge(warnings: Iterable[PolicyWarning]) -> tuple[PolicyWarning, ...]:
     """One warning per overlapping cluster of a clause: the most severe, then the longest."""
-    best = sorted(warnings, key=lambda w: (-w.severity.rank, -(w.end - w.start), w.start, w.code))
-    kept: list[PolicyWarning] = []
-    for w in best:
-        if not any(k.clause == w.clause and k.start < w.end and w.start < k.end for k in kept):
-            kept.append(w)
+    by_clause: dict[str, list[PolicyWarning]] = {}
+    for w in warnings:
+        by_clause.setdefault(w.clause, []).append(w)
+    kept = [
+        k
+        for group in by_clause.values()
+        for k in non_overlapping(group, priority=_merge_priority, span=lambda w: (w.start, w.end))
+    ]
     return tuple(sorted(kept, key=lambda w: (w.start, w.end, w.code)))
+
+
+def _merge_priority(w: PolicyWarning) -> tuple:
+    """Most severe first, then longest, then earliest, then by code (deterministic)."""
+    return (-w.severity.rank, -(w.end - w.start), w.start, w.code)
 
 
 def load_linter(profile: str | Path | None = None, *, pipeline: str | None = None) -> Linter:

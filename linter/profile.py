@@ -22,6 +22,15 @@ from .warning import Severity
 
 GROUPS = ("employee", "councillor", "resident", "customer", "contractor", "supplier")
 FIRMS = frozenset({"contractor", "supplier"})
+# How messages name a member of each group ("Edith Barraclough is a resident …").
+GROUP_NOUNS = {
+    "employee": "an employee",
+    "councillor": "a councillor",
+    "resident": "a resident",
+    "customer": "a customer",
+    "contractor": "a contractor",
+    "supplier": "a supplier",
+}
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEMO_PROFILE = Path(__file__).parent / "data" / "demo_profile"
 

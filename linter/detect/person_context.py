@@ -102,7 +102,7 @@ def neighbourhood(span):
     """The span's sentence, with the sentences before and after it when the span's sentence is short."""
     if sum(t.is_alpha for t in span.sent) > SHORT_SENTENCE_WORDS:
         return span.sent
-    sents = list(span.doc.sents)
-    at = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
-    first, last = sents[max(at - 1, 0)], sents[min(at + 1, len(sents) - 1)]
-    return span.doc[first.start:last.end]
+    sent, doc = span.sent, span.doc
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    last = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    return doc[first:last]

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..assets import read_lines
+from ..spans import non_overlapping
 from .mention import Mention
 from .person_context import ContextLists
 
@@ -85,7 +86,7 @@ class PersonNameDetector:
     def __call__(self, post) -> Iterator[Mention]:
         """Each person name in the post, with a score (lower for a lone word)."""
         for start, end, score in person_spans(post.doc, self.lists):
-            text = post.doc.text[start:end]
+            text = post.text[start:end]
             label = self.lists.context.label(post.doc, start, end)
             yield Mention("person", start, end, text, label=label, entity="PERSON", score=score, evidence="ner")
 
@@ -123,10 +124,14 @@ def after_place_preposition(doc, i: int) -> bool:
 
 def repeated(text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """Add the other occurrences (whole words) of each name found ("Nadal ... Nadal")."""
-    extra = []
+    best: dict[str, float] = {}
     for start, end, score in spans:
-        for m in re.finditer(rf"(?<!\w){re.escape(text[start:end])}(?!\w)", text):
-            extra.append((m.start(), m.end(), score - 0.01))
+        best[text[start:end]] = max(score, best.get(text[start:end], score))
+    extra = [
+        (m.start(), m.end(), score - 0.01)
+        for name, score in best.items()
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    ]
     return without_overlaps(spans + extra)
 
 
@@ -275,8 +280,4 @@ def handle_like(text: str) -> bool:
 
 def without_overlaps(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """Keep the higher-scoring, then longer, span of each overlapping group, in text order."""
-    kept: list[tuple[int, int, float]] = []
-    for s in sorted(spans, key=lambda s: (-s[2], s[0] - s[1], s[0])):
-        if not any(s[0] < k[1] and k[0] < s[1] for k in kept):
-            kept.append(s)
-    return sorted(kept)
+    return sorted(non_overlapping(spans, priority=lambda s: (-s[2], s[0] - s[1], s[0]), span=lambda s: (s[0], s[1])))

@@ -215,7 +215,7 @@ class ToneDetector:
 
     def first_pass(self, post, text: str, *, lexicon: Lexicon) -> list[tuple[int, int, list[Hit], list[Hit]]]:
         """``(start, end, targets, hits)`` of each sentence: targets, listed words, frames, exclusion."""
-        listed = [Hit(m.start, m.end, "target", m.label) for m in self.people(post) if m.label]
+        listed = [Hit(m.start, m.end, "target", m.label) for m in post.found(self.people) if m.label]
         out = []
         for span in post.doc.sents:
             s, e = span.start_char, span.end_char

@@ -12,18 +12,11 @@ from collections.abc import Iterator
 
 from ..detect.mention import Mention
 from ..detect.tone import PEOPLE_GROUPS, evidence_of, target_of
+from ..profile import GROUP_NOUNS
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
 
-_GROUP_WORDS = {
-    "council": "the council",
-    "employee": "an employee",
-    "councillor": "a councillor",
-    "resident": "a resident",
-    "customer": "a customer",
-    "contractor": "a contractor",
-    "supplier": "a supplier",
-}
+_GROUP_WORDS = {"council": "the council", **GROUP_NOUNS}
 
 
 HOSTILE_LABELS = ("negative", "insult", "profanity", "protected", "bullying")

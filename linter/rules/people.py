@@ -5,26 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..detect.mention import Mention
-from ..profile import Person
+from ..profile import GROUP_NOUNS, Person
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
 
-GROUP_NOUN = {
-    "employee": "an employee",
-    "councillor": "a councillor",
-    "resident": "a resident",
-    "customer": "a customer",
-    "contractor": "a contractor",
-    "supplier": "a supplier",
-}
-NEUTRAL = {**GROUP_NOUN, "employee": "a colleague"}
+NEUTRAL = {**GROUP_NOUNS, "employee": "a colleague"}
 CONSENT = "posting about them needs their express consent."
 
 
 def describe(person: Person) -> str:
     """``Edith Barraclough, a resident`` — who the clerk's row is."""
     role = f" ({person.role})" if person.role and not person.is_firm else ""
-    return f"{person.name}{role}, {GROUP_NOUN[person.group]}"
+    return f"{person.name}{role}, {GROUP_NOUNS[person.group]}"
 
 
 def named_message(m: Mention) -> str:
@@ -33,7 +25,7 @@ def named_message(m: Mention) -> str:
     if m.evidence == "first-name":
         return f"“{m.text}” may be {describe(person)} on the council's list: {CONSENT}"
     if m.text.casefold() == person.name.casefold():
-        return f"{person.name} is {GROUP_NOUN[person.group]} on the council's list: {CONSENT}"
+        return f"{person.name} is {GROUP_NOUNS[person.group]} on the council's list: {CONSENT}"
     return f"“{m.text}” is {describe(person)} on the council's list: {CONSENT}"
 
 
