@@ -8,7 +8,7 @@ package carries them as ``postlint_models``.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
 from pathlib import Path
 
 _CHECKOUT = Path(__file__).resolve().parent.parent / "models"
@@ -16,9 +16,12 @@ _CHECKOUT = Path(__file__).resolve().parent.parent / "models"
 
 def models_dir() -> Path:
     """The folder holding the model layer's assets."""
-    if _CHECKOUT.is_dir():
+    spec = find_spec("postlint_models")  # a data-only (namespace) package: no __init__.py
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    if _CHECKOUT.is_dir():  # running from a source checkout that is not installed
         return _CHECKOUT
-    return Path(str(resources.files("postlint_models")))
+    raise FileNotFoundError("the model assets (postlint_models) are not installed")
 
 
 @cache
