@@ -65,14 +65,22 @@ def _engine_ctx(linter: Linter | None):
         loaded = linter
         if loaded is None:
             loop = asyncio.get_running_loop()
-            loaded = await loop.run_in_executor(
-                app[keys.EXECUTOR], lambda: load_linter(config.profile, pipeline=config.pipeline)
-            )
+            loaded = await loop.run_in_executor(app[keys.EXECUTOR], _load_warm, config)
         app[keys.ENGINE] = Engine(loaded)
         log.info("serving profile %s with model %s %s", loaded.profile.name, loaded.models.name, loaded.models.version)
         yield
 
     return engine_ctx
+
+
+WARM_UP = "Warming up: a quiet evening walk by the river with the dog 🐕, nothing else to report."
+
+
+def _load_warm(config) -> Linter:
+    """Load the models and profile, then lint one fixed sentence so the first real post is not slow."""
+    loaded = load_linter(config.profile, pipeline=config.pipeline)
+    loaded.lint(WARM_UP)
+    return loaded
 
 
 async def _watcher_ctx(app: web.Application) -> AsyncIterator[None]:
