@@ -20,15 +20,20 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _texts import make_posts  # noqa: E402
 
 
-def timings(fn, texts: list[str]) -> list[float]:
-    """Milliseconds per call of ``fn`` on each text (after two warm-up calls)."""
+def timings(fns, texts: list[str]) -> list[list[float]]:
+    """Milliseconds per call of each of ``fns`` on each text, interleaved text by text.
+
+    Interleaving makes a busy machine slow both sides alike, so the ratio stays fair.
+    """
     for t in texts[:2]:
-        fn(t)
-    out = []
+        for fn in fns:
+            fn(t)
+    out: list[list[float]] = [[] for _ in fns]
     for t in texts:
-        start = time.perf_counter()
-        fn(t)
-        out.append((time.perf_counter() - start) * 1000)
+        for fn, times in zip(fns, out):
+            start = time.perf_counter()
+            fn(t)
+            times.append((time.perf_counter() - start) * 1000)
     return out
 
 
@@ -68,7 +73,7 @@ def main() -> None:
     print(f"{'length':>7} {'posts':>5} {'postlint p50':>13} {'p95':>8} {'presidio p50':>13} {'p95':>8} {'ratio p50':>9} {'ratio p95':>9}")
     for length, count in ((280, args.posts), (5000, max(20, args.posts // 5))):
         texts = make_posts(length, count)
-        a, b = timings(ours, texts), timings(theirs, texts)
+        a, b = timings((ours, theirs), texts)
         print(
             f"{length:>7} {count:>5} {statistics.median(a):>10.2f} ms {p95(a):>5.2f} ms "
             f"{statistics.median(b):>10.2f} ms {p95(b):>5.2f} ms "

@@ -115,7 +115,7 @@ def main() -> None:
         "(e'') lexicon + vader<=-0.5 on people": [lexicon_aimed(list(vader_people(p))) for p in posts],
         "(e') lexicon + raw vader<=-0.3": [a or sentence_aimed(detector, p, lambda t: vader(t, -0.3)) for a, p in zip(lex, posts)],
     }
-    splits = ("dev", "test", "fresh", "traps", "probe", "probe2", None)
+    splits = ("dev", "test", "fresh", "traps", "probe", "probe2", "probe3", None)
     counts = ", ".join(f"{s} {sum(r['split'] == s for r in rows)}" for s in splits[:-1])
     print(f"{len(rows)} posts ({counts}); aimed {sum(r['aimed'] for r in rows)}")
     print(f"{'option':36}" + "".join(f"{(s or 'all') + ' P':>8} {'R':>5} {'F1':>5} " for s in splits))

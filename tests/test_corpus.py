@@ -1,7 +1,8 @@
 """The evaluation corpora are well-formed: ids, modes, times, clause ids and exact spans.
 
-Both the development corpus (corpus/posts.jsonl) and the held-out corpus
-(corpus/heldout.jsonl) are checked the same way; only the minimum sizes differ.
+The development corpus (corpus/posts.jsonl), the held-out corpus (corpus/heldout.jsonl),
+the blind corpus (corpus/blind.jsonl) and the final blind corpus (corpus/final.jsonl) are
+checked the same way; only the minimum sizes differ.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ import pytest
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "corpus"
 CORPUS = CORPUS_DIR / "posts.jsonl"
 HELDOUT = CORPUS_DIR / "heldout.jsonl"
+BLIND = CORPUS_DIR / "blind.jsonl"
+FINAL = CORPUS_DIR / "final.jsonl"
+TONE_DEV = CORPUS_DIR / "tone_dev.jsonl"
 
 # The ids in ../shared/policy/CLAUSES.md (copied: the corpus must not depend on the linter).
 CLAUSE_IDS = {
@@ -45,6 +49,8 @@ def load(path: Path = CORPUS) -> list[dict]:
 CORPORA = {
     "posts": {"path": CORPUS, "prefix": "p", "size": 300, "per_clause": 10, "people": 50},
     "heldout": {"path": HELDOUT, "prefix": "h", "size": 150, "per_clause": 6, "people": 40},
+    "blind": {"path": BLIND, "prefix": "b", "size": 150, "per_clause": 6, "people": 40},
+    "final": {"path": FINAL, "prefix": "f", "size": 150, "per_clause": 6, "people": 40},
 }
 LOADED = {name: load(spec["path"]) for name, spec in CORPORA.items()}
 POSTS = LOADED["posts"]
@@ -82,7 +88,7 @@ def test_ids_are_unique():
 
 @pytest.mark.parametrize("name", CORPORA)
 def test_ids_carry_the_corpus_prefix(name):
-    """Development ids start with p, held-out ids with h."""
+    """Development ids start with p, held-out with h, blind with b, final blind with f."""
     prefix = CORPORA[name]["prefix"]
     assert [p["id"] for p in LOADED[name] if not p["id"].startswith(prefix)] == []
 
@@ -91,6 +97,37 @@ def test_heldout_texts_are_not_development_texts():
     """The held-out corpus shares no post text with the development corpus."""
     dev = {p["text"].strip().lower() for p in POSTS}
     assert [p["id"] for p in LOADED["heldout"] if p["text"].strip().lower() in dev] == []
+
+
+def test_blind_texts_are_new():
+    """The blind corpus shares no post text with the development or held-out corpora."""
+    seen = {p["text"].strip().lower() for p in POSTS + LOADED["heldout"]}
+    assert [p["id"] for p in LOADED["blind"] if p["text"].strip().lower() in seen] == []
+
+
+@pytest.mark.parametrize("name", ["blind", "final"])
+def test_blind_council_posts_have_authors(name):
+    """Every council-account post in the blind and final corpora names its author."""
+    assert [p["id"] for p in LOADED[name] if p["mode"] == "council" and not p.get("author")] == []
+
+
+def test_final_texts_are_new():
+    """The final corpus shares no post text with any other corpus file, tone_dev included."""
+    others = POSTS + LOADED["heldout"] + LOADED["blind"] + load(TONE_DEV)
+    seen = {p["text"].strip().lower() for p in others}
+    assert [p["id"] for p in LOADED["final"] if p["text"].strip().lower() in seen] == []
+
+
+def test_final_texts_are_unique():
+    """No text appears twice within the final corpus."""
+    texts = Counter(p["text"].strip().lower() for p in LOADED["final"])
+    assert [text for text, n in texts.items() if n > 1] == []
+
+
+def test_final_ids_are_not_tone_dev_ids():
+    """Final ids do not collide with the tone development set (which also uses f-ids)."""
+    tone_ids = {p["id"] for p in load(TONE_DEV)}
+    assert [p["id"] for p in LOADED["final"] if p["id"] in tone_ids] == []
 
 
 @pytest.mark.parametrize("post", ALL_POSTS, ids=lambda p: p["id"])
@@ -143,7 +180,7 @@ def test_council_mode_clauses_only_in_council_mode():
 
 @pytest.mark.parametrize("name", CORPORA)
 def test_every_text_checkable_clause_has_enough_posts(name):
-    """Each text-checkable clause labels its minimum of posts (10 dev, 6 held-out), 4.6 more."""
+    """Each text-checkable clause labels its minimum of posts (10 dev, 6 others), 4.6 more."""
     spec = CORPORA[name]
     counts = Counter(c for p in LOADED[name] for c in p["clauses"])
     assert {c: counts[c] for c in TEXT_CHECKABLE if counts[c] < spec["per_clause"]} == {}

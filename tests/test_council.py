@@ -47,6 +47,8 @@ def test_names_aliases_address_places(council, text, expected):
     ("thrapstontowncouncil dot gov dot uk", [("web-domain", "thrapstontowncouncil dot gov dot uk")]),
     ("clerk at thrapstontowncouncil [dot] gov [dot] uk", [("email-domain", "clerk at thrapstontowncouncil [dot] gov [dot] uk")]),
     ("my @thrapstontowncouncil.gov.uk address", [("email-domain", "@thrapstontowncouncil.gov.uk")]),
+    ("www . thrapston town council . gov . uk", [("web-domain", "thrapston town council . gov . uk")]),
+    ("thrapston-town-council.gov.uk has it", [("web-domain", "thrapston-town-council.gov.uk")]),
 ])
 def test_domains_in_any_form(council, text, expected):
     """The mail and web domain are found in any case, in addresses, links and obfuscated."""
@@ -70,6 +72,14 @@ def test_domain_regex_needs_whole_labels():
     """A domain inside a longer host name is not the council's domain."""
     assert not domain_regex("thrapstontowncouncil.gov.uk").search("notthrapstontowncouncil.gov.uk.evil")
     assert domain_regex("thrapstontowncouncil.gov.uk").search("THRAPSTONTOWNCOUNCIL . GOV . UK")
+
+
+def test_domain_regex_spaces_out_only_the_council_name():
+    """The run-together name may be spaced out again; other labels may not."""
+    regex = domain_regex("thrapstontowncouncil.gov.uk", name="Thrapston Town Council")
+    assert regex.search("thrapston town council . gov . uk")
+    assert not regex.search("thrapstontowncouncil . g ov . uk")
+    assert not domain_regex("thrapstontowncouncil.gov.uk").search("thrapston town council.gov.uk")
 
 
 def test_keep_longest_prefers_the_longer_mention():

@@ -141,6 +141,8 @@ RULE_CASES = [
     ("His NI number is JG 10 37 59 A.", "PL424", "error", "JG 10 37 59 A"),
     ("Her DOB is 03/03/1985.", "PL425", "error", "03/03/1985"),
     ("Had a long chat with Jonathan Pennington today.", "PL420", "warning", "Jonathan Pennington"),
+    ("His passport number is 123456789, found it in the hall.", "PL424", "error", "123456789"),
+    ("The silver Corsa AB51 ABC has been there all week.", "PL424", "error", "AB51 ABC"),
 ]
 
 
@@ -161,6 +163,25 @@ def test_rule_warnings(linter, text, code, severity, span):
 def test_own_birthday_is_not_pl425(linter):
     """The writer's own date of birth is left to clause 5.1."""
     assert not [c for c in lint_codes(linter, "My birthday is 12th May, cake please") if c[0] == "PL425"]
+
+
+OWN_DATA_CASES = [
+    ("Parcels for me can go to 4 Elm Close if I'm out", "personal", "PL423", False),
+    ("Tom lives at 4 Elm Close now, he's having a housewarming", "personal", "PL423", True),
+    ("Party at Jodie's, 4 Elm Close, from 8", "personal", "PL423", True),
+    ("Birthday today 🎉 born 3 May 1990 and still going", "personal", "PL425", False),
+    ("Kevin, born 3 May 1961, is retiring", "personal", "PL425", True),
+    ("Hall bookings: call the office on 01832 734673.", "council", "PL421", False),
+    ("Hall bookings: call the office on 07700 900123.", "council", "PL421", True),
+    ("Hall bookings: call the office on 01832 734673.", "personal", "PL421", True),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "mode", "code", "flagged"), OWN_DATA_CASES)
+def test_own_and_council_data(linter, text, mode, code, flagged):
+    """The writer's own address or birth date and the council's office line are not someone's personal data."""
+    assert any(c[0] == code for c in lint_codes(linter, text, mode=mode)) == flagged
 
 
 @pytest.mark.model
@@ -188,8 +209,9 @@ def test_docstring_examples(linter, rule):
     """Every ``Flagged:`` line raises the rule and every ``Okay:`` line does not."""
     examples = rule.examples()
     assert any(k == "Flagged" for k, _, _ in examples) and any(k == "Okay" for k, _, _ in examples)
-    for kind, _opts, text in examples:
-        hit = any(w.code == rule.code for w in linter.lint(text, at=SATURDAY_EVENING))
+    for kind, opts, text in examples:
+        found = linter.lint(text, mode=opts.get("mode", "personal"), at=SATURDAY_EVENING, author=opts.get("author"))
+        hit = any(w.code == rule.code for w in found)
         assert hit == (kind == "Flagged"), f"{kind}: {text}"
 
 
@@ -209,6 +231,14 @@ PL420_CASES = [
     ("Graham Norton was hilarious on the telly tonight", []),
     ("Had a long chat with Jonathan Pennington about the bins.", ["Jonathan Pennington"]),
     ("Jonathan Pennington in the office has the radio on again", ["Jonathan Pennington"]),
+    ("Happy birthday to my lovely son Jack, 10 today!", []),
+    ("Twenty years married today, love you Gary", []),
+    ("Congratulations on the safe arrival of baby Rosie", []),
+    ("My sister Lisa Jones has moved to Leeds", ["Lisa Jones"]),
+    ("Lol soz everyone, the printer died again", []),
+    ("Proud Northamptonian through and through", []),
+    ("Parcel went to Aldwincle PE8 5HS by mistake", []),
+    ("Tyrone from work and me at the Robbie Williams gig", ["Tyrone"]),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from linter.detect.person_context import ContextLists, family_pattern
 from linter.detect.persons import PersonNameDetector, handle_like, name_shaped
 from linter.post import Post
 
@@ -138,3 +139,26 @@ def test_public_and_local_labels(detector, models, text, expected):
 def test_possessive_first_name_is_a_name(detector, models):
     """A first name with a possessive is a name even when it is also a word ("Holly's")."""
     assert names(detector, models, "Holly's NI number is on the form") == ["Holly"]
+
+
+FAMILY_CASES = [
+    ("Happy birthday to my wonderful husband ", True),
+    ("Congratulations on the arrival of baby ", True),
+    ("Twenty years today, love you ", True),
+    ("me nan ", True),
+    ("Had a chat with ", False),
+    ("My colleague ", False),
+]
+
+
+@pytest.mark.parametrize(("before", "expected"), FAMILY_CASES)
+def test_family_pattern(before, expected):
+    """The text before a relative's first name ends in a kinship frame."""
+    pattern = family_pattern(["husband", "nan", "baby", "son"])
+    assert bool(pattern.search(before)) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [("bedfordian", True), ("londoner", True), ("bedford", False), ("dickens", False)])
+def test_demonym(word, expected):
+    """A UK place with a people-of suffix is a demonym, not a name."""
+    assert ContextLists(places=frozenset({"bedford", "london"})).is_demonym(word) == expected

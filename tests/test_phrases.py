@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.detect.phrases import PhraseDetector, compile_pattern, parse_line, regex_mentions
+from linter.detect.phrases import PhraseDetector, compile_pattern, parse_line, regex_mentions, term_variants
 from linter.post import Post
 
 
@@ -26,6 +26,18 @@ def test_compile_sets_with_several_words():
     sets = {"role": ("clerk", "town clerk")}
     assert compile_pattern("the $role", sets) == [
         [{"LOWER": "the"}, {"LOWER": "clerk"}], [{"LOWER": "the"}, {"LOWER": "town"}, {"LOWER": "clerk"}]]
+
+
+def test_compile_date_special():
+    """``$DATE`` is one token shaped like a numeric date."""
+    assert compile_pattern("born $DATE") == [[{"LOWER": "born"}, {"TEXT": {"REGEX": r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$"}}]]
+
+
+def test_term_variants_abbreviate_and_join():
+    """A confidential term also matches with street words abbreviated and run together."""
+    assert term_variants("Bridge Street land sale") == [
+        "Bridge Street land sale", "bridge st land sale", "bridgestreetlandsale", "bridgestlandsale"]
+    assert term_variants("Project Heron") == ["Project Heron", "project heron", "projectheron"]
 
 
 def test_parse_line_keeps_the_standard_wording():
@@ -106,6 +118,41 @@ FOUND = [
     ("10 hrs at the Town Council today.", "work-activity", "hrs at the Town Council today"),
     ("Groundsman in Thrapston for years.", "own-role", "Groundsman in"),
     ("Deputy clerk life, 200 emails.", "work-activity", "Deputy clerk life"),
+    # Generalised mechanisms: lexicon categories, frames and context rules.
+    ("Asking for my spaniel.", "personal-life", "my spaniel"),
+    ("Happy birthday to my wonderful husband.", "personal-life", "my wonderful husband"),
+    ("I'm off sick with a chest infection.", "personal-life", "I'm off sick"),
+    ("Message me if interested.", "personal-life", "Message me if interested"),
+    ("Lost: my reading glasses.", "personal-life", "Lost: my"),
+    ("As Chairman I am delighted to confirm it.", "official-voice", "I am delighted to confirm"),
+    ("Play area inspection in the rain this morning.", "council-business", "Play area inspection"),
+    ("Spent today on the allotment audit.", "council-business", "allotment audit"),
+    ("Tomorrow's full council agenda is a monster. Pray for me", "council-business", "Tomorrow's full council agenda"),
+    ("Manning the stall for the council this Saturday.", "council-business", "for the council"),
+    ("Precept meeting ran till 10:30pm.", "work-activity", "Precept meeting ran till"),
+    ("3 hours typing up minutes tonight.", "work-activity", "typing up minutes"),
+    ("Our small team delivered two grant bids.", "work-claim", "Our small team delivered"),
+    ("Worst employer ever, the town council.", "employer", "employer"),
+    ("The council I work for is a shambles.", "work-identity", "The council I work for"),
+    ("Team photo from the office Christmas do.", "photo", "Team photo"),
+    ("Throwback pic to the office summer BBQ 2019.", "colleague", "office summer BBQ"),
+    ("Had to screenshot the office WhatsApp.", "colleague", "the office WhatsApp"),
+    ("Our deputy clerk doing it, video in the comments.", "photo-attached", "video in the comments"),
+    ("Video of the kids on the rec.", "other-person", "the kids"),
+    ("Here's that Getty image, watermark and all.", "repost", "watermark and all"),
+    ("Shared from a WhatsApp group, original creator unknown.", "repost", "original creator unknown"),
+    ("Screenshotted Kevin Doyle's Facebook post.", "repost", "Screenshotted Kevin Doyle's Facebook post"),
+    ("Uncensored video of the streaker.", "inappropriate", "Uncensored"),
+    ("Birthday today!! 🎂 born 11.11.88 and still 12.", "birth-date", "Birthday today!! 🎂 born 11.11.88"),
+    ("Party time 🎉 born 17/09/1984 and proud.", "birth-date", "born 17/09/1984"),
+    ("Passport done, place of birth Peterborough.", "birthplace", "place of birth Peterborough"),
+    ("Went to Stanwick Primary in the 90s.", "first-school", "Went to Stanwick Primary"),
+    ("My first car was a red Nova.", "security-answer", "My first car was a red"),
+    ("Name your street and your first pet = your drag name.", "security-answer", "your street and your first"),
+    ("He's £4k behind on his allotment rent.", "sensitive-finance", "behind on his allotment rent"),
+    ("Offers for the Bridge St land sale closed.", "confidential-term", "Bridge St land sale"),
+    ("Strictly between us, the lease won't be renewed.", "confidential", "Strictly between us"),
+    ("The books are being cooked.", "accusation", "books are being cooked"),
 ]
 
 
@@ -138,6 +185,18 @@ TRAPS = [
     ("Tom Jones was brilliant.", "colleague-name"),
     ("Will the photo be ready?", "colleague-name"),
     ("Snapped my ankle at football.", "colleague"),
+    # Generalised mechanisms: their ordinary uses stay clean.
+    ("Confidential to all my mates: I mastered Yorkshire puddings.", "confidential"),
+    ("Part II of my Lake District vlog is up.", "confidential"),
+    ("Off the record, best bacon roll in Northants. You didn't hear it from me", "confidential"),
+    ("My GP said it's all confidential.", "confidential"),
+    ("Parish council meeting in the hall tonight if anyone wants to come along.", "council-business"),
+    ("My council tax is paid for the council tax year.", "council-business"),
+    ("Happy 60th to Steve Rollins, born 3rd April 1966.", "birth-date"),
+    ("His place of birth is Leeds.", "birthplace"),
+    ("I'm behind on my rent.", "sensitive-finance"),
+    ("The match between us and Oundle.", "confidential"),
+    ("Delighted to share that I passed my exam.", "work-claim"),
 ]
 
 

@@ -377,3 +377,81 @@ def test_person_lexicons_are_large_and_clean():
     adjectives, nouns = read_lines("tone_person_adjectives"), read_lines("tone_person_nouns")
     assert len(adjectives) + len(nouns) >= 400
     assert all(e == e.strip() and "#" not in e for e in (*adjectives, *nouns))
+
+
+# --- generalisation: frames, role grammar, mockery ----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "target", "spans"),
+    [
+        ("the contractors forgot the bins again", "the contractors", [("the contractors forgot", "failed-again")]),
+        ("the contractors forgot the bins", "the contractors", []),
+        ("our councillors made a complete hash of the budget", "our councillors", [("made a complete hash of", "mess")]),
+        ("our clerk isn't exactly the sharpest", "our clerk", [("isn't exactly the sharpest", "praise-denied")]),
+        ("a toddler could do a better job than our clerk", "our clerk", [("a toddler could do", "comparative")]),
+        ("does anyone at the council actually work?", "the council", [("does anyone at the council actually work?", "rhetorical")]),
+        ("does anyone know if the library is open?", "the library", []),
+        ("never trust the cleaners", "the cleaners", [("never trust the cleaners", "warn-off")]),
+    ],
+)
+def test_criticism_frames(text, target, spans):
+    """General criticism frames: repeated failure, a mess of, negated praise, comparatives, questions, warnings."""
+    from linter.detect.tone_frames import criticism_frames
+
+    at = text.index(target)
+    found = criticism_frames(text, 0, len(text), [Hit(at, at + len(target), "target", "x")])
+    assert [(text[a:b], f) for a, b, f in found] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("some of the hall hirers", [("customer", "some of the hall hirers")]),
+        ("half the councillors were", [("councillor", "half the councillors")]),
+        ("the allotment lot are", [("customer", "the allotment lot")]),
+        ("the old boy from work", [("employee", "the old boy from work")]),
+        ("that lot at the depot", [("employee", "that lot at the depot")]),
+        ("whoever approved this", [("employee", "whoever approved")]),
+        ("management have lost it", [("employee", "management")]),
+        ("time management is hard", []),
+        ("the whole office", []),
+        ("the chair is broken", []),
+    ],
+)
+def test_role_grammar(text, expected):
+    """A determiner, up to two words and a role noun; "from work"; the maker of a decision; management."""
+    from linter.detect.tone_targets import role_targets
+
+    found = {(g, m.group()) for g, p in role_targets() for m in p.finditer(text)}
+    longest = [(g, t) for g, t in found if not any(t != u and t in u for _, u in found)]
+    assert sorted(set(longest)) == expected
+
+
+@pytest.mark.parametrize("text", ["i'm useless at quizzes", "we were hopeless tonight", "i was absolutely hammered"])
+def test_judgement_of_oneself_is_not_a_frame(text):
+    """A descriptor said of the poster ("I'm useless", "we were hopeless") is self-deprecation."""
+    assert Frames.load().judgements(text, 0, len(text)) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanks for nothing, Cllr Hughes.", [("PL305", "Thanks for nothing"), ("PL307", "Thanks for nothing")]),
+        ("The parks team strike again 🤡", [("PL305", "strike again"), ("PL307", "strike again"), ("PL305", "🤡"), ("PL307", "🤡")]),
+        ("Half the councillors were legless at the summer fete.", [("PL305", "legless"), ("PL307", "legless")]),
+        ("Our receptionist can barely spell lol", [("PL305", "can barely"), ("PL307", "can barely"), ("PL318", "can barely")]),
+        ("Typical woman, our finance officer cried in the meeting.", [("PL305", "Typical woman"), ("PL307", "Typical woman"), ("PL308", "Typical woman")]),
+        ("Our caretaker's at Friday prayers again, how convenient 🙄", [("PL305", "Friday prayers"), ("PL307", "Friday prayers"), ("PL308", "Friday prayers"), ("PL305", "how convenient"), ("PL307", "how convenient"), ("PL305", "🙄"), ("PL307", "🙄")]),
+        ("Not inviting the new lad from work to the quiz.", [("PL305", "Not inviting the new lad from work"), ("PL307", "Not inviting the new lad from work"), ("PL318", "Not inviting the new lad from work")]),
+        ("I'm useless at quizzes, came last again 😂", []),
+        ("Trains cancelled again 🙄 thanks for nothing Southern", []),
+        ("W Hart fixed my gate for nothing, top bloke", []),
+        ("Sorry to hear the caretaker lost his mum, thoughts are with him", []),
+        ("The party's at Kev's, Chancery Lane, from 8", []),
+        ("Does anyone know if the library is open on bank holidays?", []),
+    ],
+)
+def test_generalised_conduct(linter, text, expected):
+    """Indirect criticism, group targets, mockery and stereotypes are flagged; look-alikes stay clean."""
+    assert _codes(linter, text) == expected

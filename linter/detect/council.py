@@ -3,7 +3,8 @@
 Everything comes from the profile's ``[council]`` table and is matched with regular
 expressions built once per profile, because the council turns up in forms a tokenizer splits
 differently: ``#ThrapstonTownCouncil``, ``clerk@thrapstontowncouncil.gov.uk``,
-``https://www.ThrapstonTownCouncil.gov.uk/minutes``, ``thrapstontowncouncil dot gov dot uk``.
+``https://www.ThrapstonTownCouncil.gov.uk/minutes``, ``thrapstontowncouncil dot gov dot uk``,
+``www . thrapston town council . gov . uk``.
 
 Labels (kind ``council``): ``name``, ``alias``, ``email-domain``, ``web-domain``, ``address``,
 ``place``. A domain wins over the name it contains; a longer match wins over a shorter one;
@@ -32,15 +33,28 @@ POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$", re.IGNORECASE)
 
 
 def word_regex(phrase: str, *, case_sensitive: bool = False) -> re.Pattern:
-    """A name's words joined by spaces, nothing or hyphens, as whole words (``#`` allowed)."""
-    words = [re.escape(w) for w in re.split(r"[\s_-]+", phrase.strip()) if w]
+    """A name's words joined by spaces, nothing or hyphens, as whole words (``#`` allowed); initialisms with or without dots."""
+    words = [spelt(w) for w in re.split(r"[\s_-]+", phrase.strip()) if w]
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(r"(?<![\w@.])#?" + JOIN.join(words) + r"(?![\w@]|\.\w)", flags)
 
 
-def domain_regex(domain: str) -> re.Pattern:
-    """A domain in any case, with its dots written plainly or obfuscated."""
-    labels = [re.escape(label) for label in domain.strip(".").split(".")]
+def spelt(word: str) -> str:
+    """A word as a regex; an initialism in capitals ("TC") may also be written with dots ("T.C.")."""
+    if word.isupper() and word.isalpha() and 2 <= len(word) <= 5:
+        return r"\.?".join(map(re.escape, word)) + r"(?:\.(?=\s|$))?"
+    return re.escape(word)
+
+
+def domain_regex(domain: str, *, name: str = "") -> re.Pattern:
+    """A domain in any case, with its dots written plainly or obfuscated.
+
+    A label that is the council's name run together may be spaced out again
+    ("thrapston town council . gov . uk").
+    """
+    words = [w.lower() for w in re.split(r"[\s_-]+", name) if w]
+    labels = [JOIN.join(map(re.escape, words)) if words and label.lower() == "".join(words) else re.escape(label)
+              for label in domain.strip(".").split(".")]
     return re.compile(r"(?<![\w-])" + DOT.join(labels) + r"(?![\w-])", re.IGNORECASE)
 
 
@@ -69,7 +83,7 @@ class CouncilDetector:
 
     def __init__(self, models, profile):
         council = profile.council
-        self.domains = [(d, domain_regex(d)) for d in dict.fromkeys((*council.email_domains, *council.web_domains))]
+        self.domains = [(d, domain_regex(d, name=council.name)) for d in dict.fromkeys((*council.email_domains, *council.web_domains))]
         self.web_domains = frozenset(council.web_domains)
         self.others = [("name", word_regex(council.name))]
         self.others += [("alias", alias_regex(a)) for a in council.aliases]

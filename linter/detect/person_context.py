@@ -2,11 +2,15 @@
 
 Read by ``persons.py``. A candidate is *not a person* when its whole text is a UK place
 (``names_uk_places``: "Kings Cross", "Milton Keynes") or a high-street brand (``names_brands``:
-"Greggs", "Pret"). A name is *local* when its sentence places the person at work, next door
-or in the town (``names_local_context``: "Dan in the office"). Otherwise it is a *public
-figure's* when its whole text is on the list of widely known public figures
-(``names_public_figures``), when a work title's word follows it ("The Graham Norton Show"), or
-when its sentence has a word, emoji or phrase of books, screen, radio, music, sport or news
+"Greggs", "Pret"), or such a place with a people-of suffix ("Bedfordian", "Londoner"). A name is *local* when its sentence places the person at work, next door
+or in the town (``names_local_context``: "Dan in the office"), unless its whole text is on the
+list of widely known public figures (``names_public_figures``), which is always *public*
+("Priya from work and me at the Robbie Williams gig"). A lone first name is *family* when it
+follows "my"/"our"/"me", at most two describing words and a kinship word
+(``names_family_words``: "my nephew William", "my wonderful husband Steve"), follows "baby"
+("baby Ava"), or is spoken to with "love you" ("love you Dave"): a relative on a family post,
+not someone the council deals with. Otherwise it is a *public figure's* when a work title's
+word follows it ("The Graham Norton Show"), or when its sentence has a word, emoji or phrase of books, screen, radio, music, sport or news
 (``names_public_context``); a short sentence of five words or fewer is a reaction and takes
 the words of the sentences just before and after it too ("Who else is watching the Strictly
 final? Come on Tasha!!").
@@ -25,6 +29,7 @@ from ..assets import read_lines
 # topic from the sentences around it; a longer one makes its own statement.
 SHORT_SENTENCE_WORDS = 5
 WORK_TITLE_WORDS = frozenset({"show", "podcast", "hour", "awards", "award", "prize", "cup", "trophy", "lecture", "experience"})
+DEMONYM_SUFFIXES = ("ian", "ians", "er", "ers", "ite", "ites", "man", "woman", "ish")
 _APOSTROPHES = re.compile(r"['’]")
 _SPACES = re.compile(r"\s+")
 
@@ -50,6 +55,7 @@ class ContextLists:
     brands: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     local_phrases: re.Pattern | None = None
+    family_frame: re.Pattern | None = None
 
     @classmethod
     def load(cls, *, names: frozenset[str] = frozenset()) -> ContextLists:
@@ -63,21 +69,36 @@ class ContextLists:
             brands=frozenset(normalise(b) for b in read_lines("names_brands")),
             places=frozenset(p for p in places if " " in p or "-" in p or p not in names),
             local_phrases=phrase_pattern(e.lower() for e in read_lines("names_local_context")),
+            family_frame=family_pattern(read_lines("names_family_words")),
         )
 
     def not_a_person(self, text: str) -> bool:
-        """True when the whole text is a UK place or a high-street brand."""
+        """True when the whole text is a UK place or a high-street brand, or ends in a place's demonym ("Proud Bedfordian")."""
         key = normalise(text)
-        return key in self.places or key in self.brands
+        return key in self.places or key in self.brands or self.is_demonym(key.rsplit(" ", 1)[-1])
+
+    def is_demonym(self, key: str) -> bool:
+        """True for a UK place name with a people-of suffix: "bedfordian", "londoner", "yorkshireman"."""
+        return any(key.endswith(suffix) and key[: -len(suffix)] in self.places for suffix in DEMONYM_SUFFIXES)
 
     def label(self, doc, start: int, end: int) -> str:
-        """``local`` when the name's sentence places them at work or nearby, ``public`` for a public figure, else ""."""
+        """``public`` for a listed public figure, ``local`` at work or nearby, ``family`` for a relative, ``public`` in a public context, else ""."""
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return ""
+        if normalise(span.text) in self.figures:
+            return "public"
         if self.local_phrases is not None and self.local_phrases.search(span.sent.text.lower()):
             return "local"
+        if self.is_family(doc, span):
+            return "family"
         return "public" if self.is_public(doc, start, end) else ""
+
+    def is_family(self, doc, span) -> bool:
+        """True for a lone first name in a family frame ("my nephew William", "baby Ava", "love you Dave")."""
+        if len(span) != 1 or self.family_frame is None:
+            return False
+        return bool(self.family_frame.search(doc.text[:span.start_char]))
 
     def is_public(self, doc, start: int, end: int) -> bool:
         """True for a known public figure, a show's title, or a name in a public figure's context."""
@@ -96,6 +117,15 @@ class ContextLists:
         if any(t.lower_ in self.public_words or t.lemma_.lower() in self.public_words for t in window):
             return True
         return self.public_phrases is not None and bool(self.public_phrases.search(window.text.lower()))
+
+
+def family_pattern(words) -> re.Pattern | None:
+    """A regex matching the end of the text before a relative's name: "my (lovely) son ", "baby ", "love you "."""
+    kin = "|".join(sorted((re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+    if not kin:
+        return None
+    possessed = rf"\b(?:my|our|me)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{kin})"
+    return re.compile(rf"(?:{possessed}|\bbaby|\blove\s+(?:you|ya|u)(?:\s+so\s+much)?)[\s,]*$", re.IGNORECASE)
 
 
 def neighbourhood(span):

@@ -8,7 +8,9 @@ recognizers, spaCy's NER recognizer and the generic date recognizer are left out
 never parses: it is handed ``post.artifacts``, the NlpArtifacts of the shared spaCy parse.
 
 Mentions: kind ``pii`` with ``entity`` set (``label`` is ``self``/``other`` for a date of
-birth), and kind ``link`` for every URL or bare domain (``label`` is the registered domain);
+birth, and ``self`` for a street address or postcode in a post that gives it as the writer's
+own: a word of ``pii_own_address`` such as "for me", "my place", "party invites", with no
+name's possessive before it and no "he", "she", "they" or "lives" in the post), and kind ``link`` for every URL or bare domain (``label`` is the registered domain);
 this detector is the single source of link mentions.
 """
 
@@ -16,7 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from ..assets import read_lines
 from .mention import Mention
 from .pii_recognizers import (
     LABEL_KEY,
@@ -24,20 +28,18 @@ from .pii_recognizers import (
     DateOfBirthRecognizer,
     StreetAddressRecognizer,
     UkNhsRecognizer,
+    UkPassportNumberRecognizer,
     UkPhonePatternRecognizer,
 )
 
-# Lowest score kept per entity; passport and vehicle patterns also need a context word.
+# Lowest score kept per entity; passport and vehicle patterns also need a context word nearby.
 THRESHOLDS = {
     "EMAIL_ADDRESS": 0.4, "URL": 0.4, "PHONE_NUMBER": 0.4, "ADDRESS": 0.5, "UK_POSTCODE": 0.1,
     "UK_NINO": 0.4, "UK_NHS": 0.45, "UK_PASSPORT": 0.4, "UK_DRIVING_LICENCE": 0.5,
     "UK_VEHICLE_REGISTRATION": 0.4, "DATE_OF_BIRTH": 0.5,
 }
-NEEDS_CONTEXT = {
-    "UK_PASSPORT": ("passport", "travel document", "hmpo"),
-    "UK_VEHICLE_REGISTRATION": ("reg", "registration", "number plate", "plate", "car", "van", "vehicle", "dvla", "v5c", "parked", "parking"),
-}
-CONTEXT_WINDOW = 40  # characters before a finding that are searched for its context words
+PASSPORT_CONTEXT = ("passport", "travel document", "hmpo")
+CONTEXT_WINDOW = 40  # characters either side of a finding that are searched for its context words
 # When two findings overlap, the earlier entity in this list wins.
 PRIORITY = ("EMAIL_ADDRESS", "UK_NINO", "UK_NHS", "UK_DRIVING_LICENCE", "UK_PASSPORT", "PHONE_NUMBER",
             "DATE_OF_BIRTH", "ADDRESS", "UK_POSTCODE", "UK_VEHICLE_REGISTRATION", "URL")
@@ -56,7 +58,7 @@ def build_registry():
     return RecognizerRegistry(recognizers=[
         EmailRecognizer(), UrlRecognizer(),
         PhoneRecognizer(supported_regions=("GB",), context=UK_PHONE_CONTEXT), UkPhonePatternRecognizer(),
-        UkNinoRecognizer(), UkNhsRecognizer(), UkPassportRecognizer(), UkDrivingLicenceRecognizer(),
+        UkNinoRecognizer(), UkNhsRecognizer(), UkPassportRecognizer(), UkPassportNumberRecognizer(), UkDrivingLicenceRecognizer(),
         UkVehicleRegistrationRecognizer(), UkPostcodeRecognizer(),
         StreetAddressRecognizer(), DateOfBirthRecognizer(),
     ], supported_languages=["en"])
@@ -96,27 +98,32 @@ class PersonalDataDetector:
         found = text[result.start:result.end]
         if result.entity_type == "URL":
             return Mention("link", result.start, result.end, found, label=registered_domain(self.extract, found), score=result.score, evidence="url")
-        label = (result.recognition_metadata or {}).get(LABEL_KEY, "")
+        label = (result.recognition_metadata or {}).get(LABEL_KEY, "") or own_address_label(text, result)
         return Mention("pii", result.start, result.end, found, label=label, entity=result.entity_type,
                        score=round(result.score, 3), evidence=(result.recognition_metadata or {}).get("recognizer_name", ""))
 
 
+def needs_context() -> dict[str, tuple[str, ...]]:
+    """The context words a passport number or a number plate needs nearby (``pii_vehicle_context``)."""
+    return {"UK_PASSPORT": PASSPORT_CONTEXT, "UK_VEHICLE_REGISTRATION": read_lines("pii_vehicle_context")}
+
+
 def kept(results, text: str) -> list:
     """Results above their entity's threshold, with a context word where the entity needs one."""
-    out = []
+    out, context = [], needs_context()
     for r in results:
         if r.score < THRESHOLDS.get(r.entity_type, 1.1):
             continue
-        if r.entity_type in NEEDS_CONTEXT and not has_context(text, r.start, NEEDS_CONTEXT[r.entity_type]):
+        if r.entity_type in context and not has_context(text, r.start, r.end, context[r.entity_type]):
             continue
         out.append(r)
     return out
 
 
-def has_context(text: str, start: int, words) -> bool:
-    """True when one of ``words`` appears (as whole words) shortly before ``start``."""
-    window = text[max(0, start - CONTEXT_WINDOW):start].lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", window) for w in words)
+def has_context(text: str, start: int, end: int, words) -> bool:
+    """True when one of ``words`` appears (as whole words) shortly before ``start`` or after ``end``."""
+    window = f"{text[max(0, start - CONTEXT_WINDOW):start]} {text[end:end + CONTEXT_WINDOW]}".lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", window) for w in words)
 
 
 def resolve(results) -> list:
@@ -128,6 +135,27 @@ def resolve(results) -> list:
         if not any(r.start < o.end and o.start < r.end for o in out):
             out.append(r)
     return sorted(out, key=lambda r: (r.start, r.end))
+
+
+OWN_DATA_ENTITIES = frozenset({"ADDRESS", "UK_POSTCODE"})
+_POSSESSIVE_NAME = re.compile(r"\b[A-Z][a-z]+['’]s?(?!\w)")
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|his|her|their|him|them|lives|living at)\b|['’]s\s+(?:new\s+)?(?:house|place|flat|address)\b", re.IGNORECASE)
+
+
+@cache
+def own_address_cues() -> re.Pattern:
+    """The words that make an address in the post the writer's own (``pii_own_address``)."""
+    cues = sorted((re.escape(c).replace(r"\ ", r"\s+") for c in read_lines("pii_own_address")), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(cues)})(?!\w)", re.IGNORECASE)
+
+
+def own_address_label(text: str, result) -> str:
+    """``self`` for an address or postcode the post gives as the writer's own, else ""."""
+    if result.entity_type not in OWN_DATA_ENTITIES or not own_address_cues().search(text):
+        return ""
+    if _POSSESSIVE_NAME.search(text[: result.start]) or _THIRD_PERSON.search(text):
+        return ""
+    return "self"
 
 
 def registered_domain(extract, url: str) -> str:

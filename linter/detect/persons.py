@@ -6,8 +6,9 @@ capitalised word ("Mrs Pennington"), from ORG/GPE entities that start with a fir
 Title Case ending in a known surname (``names_surnames``), and from lower-case "first surname"
 pairs ("mark wright"). Each candidate is trimmed of words that cannot be part of a name ("RT",
 "Congrats", "#", punctuation) and dropped when it is a hashtag, a handle, a link, a place
-("Lewisham Way", "Grimsby Jobs"), a whole UK place name or high-street brand ("Kings Cross",
-"Greggs"; see ``person_context.py``), or an ordinary word the tagger does not read as a proper
+("Lewisham Way", "Grimsby Jobs"), a lone word after "in", "from", "near" or "over" or just
+before a postcode ("Islip NN14 3JX"), a whole UK place name, high-street brand or a place's
+demonym ("Kings Cross", "Greggs", "Bedfordian"; see ``person_context.py``), or an ordinary word the tagger does not read as a proper
 noun. A name is labelled ``public`` when it is a public figure's and ``local`` when its
 sentence places the person at work or nearby (``person_context.py``). Posts that are not in
 English are left alone (the small English model finds "names" everywhere in them).
@@ -107,14 +108,20 @@ def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:
     return repeated(doc.text, without_overlaps(found))
 
 
-PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "into", "via"})
+PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "into", "via", "over", "outside", "towards"})
+_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 
 
 def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
-    """A lone capitalised word after in/from/near, or a whole UK place or brand ("Kings Cross", "Greggs")."""
-    if end - start == 1 and after_place_preposition(doc, start):
+    """A lone word after in/from/near/over or before a postcode, or a whole UK place, brand or demonym."""
+    if end - start == 1 and (after_place_preposition(doc, start) or before_postcode(doc, end)):
         return True
     return lists.context.not_a_person(doc[start:end].text)
+
+
+def before_postcode(doc, end: int) -> bool:
+    """The word is followed by a postcode's outward code ("Islip NN14 3JX"): a town in an address."""
+    return end < len(doc) and bool(_POSTCODE.match(doc[end].text))
 
 
 def after_place_preposition(doc, i: int) -> bool:

@@ -14,13 +14,12 @@ profile. The pattern language, Vale-like so the clerk's staff can read and exten
     ^x            ``x`` starting a sentence ("^born 3 May" is the writer's own birth)
     ... => text   the standard wording (kept as the mention's ``evidence``: text-speak)
 
-A few labels need context the list cannot express, handled here and documented with them:
-``council-business`` counts only in a sentence about the writer: one with a first-person word
-("my report", "we"), one that starts with a verb and no subject ("Just finished setting the
-precept"), or one that says "for work" / "at work"; ``confidential`` and ``confidential-business`` are dropped inside a general sense ("a confidential helpline");
-``council-reference`` is dropped when it is a compound such as "council tax"; ``birthplace``
-is dropped when the "place" is a month ("born in March" is a birth date). The profile's
-own confidential terms are matched as ``confidential-term``; shouting (three or more words in
+A few labels need context the list cannot express (``council-business`` only when the work is
+the writer's, ``confidential`` not in a general sense, "council tax" is no council, someone
+else's birthplace or birth date): see ``phrase_context.py``. ``$DATE`` is a numeric date
+("11.11.88", "17/09/1984"). The profile's own confidential terms are matched as
+``confidential-term``, also with street words abbreviated or spelt out ("Bridge St" for
+"Bridge Street") and written as one word ("#ProjectHeron"); shouting (three or more words in
 capitals, or any in a sentence ending "!!") and runs of exclamation marks are found with regular
 expressions. Two more labels come from data outside the pattern language: ``rude`` also
 takes every insult and profanity entry of the tone lexicons (``tone_insults.txt``,
@@ -42,21 +41,24 @@ from spacy.util import filter_spans
 from ..assets import read_lines
 from .mention import Mention
 from .people_names import load_lists
+from .phrase_context import coda, compound, inside, insider, own_birth, someone_elses, trivial
 
 LABELS = (
     "work-identity", "own-role", "council-reference", "council-business", "work-activity",
     "disclaimer", "disrepute", "confidential", "confidential-business", "confidential-general", "photo", "colleague",
     "other-person", "repost", "birth-date", "birthplace", "maiden-name", "first-pet",
     "first-school", "home-address", "personal-life", "text-speak", "accusation", "rude", "photo-verb",
+    "first-person", "official-voice", "work-claim", "employer", "photo-attached", "sensitive-finance",
+    "security-answer", "inappropriate",
 )
-SPECIAL = {"$NUM": {"LIKE_NUM": True}, "$TITLE": {"IS_TITLE": True}, "$ANY": {}, "$HASH": {"ORTH": "#"}}
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"})
+SPECIAL = {"$NUM": {"LIKE_NUM": True}, "$TITLE": {"IS_TITLE": True}, "$ANY": {}, "$HASH": {"ORTH": "#"},
+           "$DATE": {"TEXT": {"REGEX": r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$"}}}
+ABBREVIATIONS = (("street", "st"), ("road", "rd"), ("avenue", "ave"), ("lane", "ln"), ("drive", "dr"),
+                 ("close", "cl"), ("square", "sq"), ("place", "pl"), ("saint", "st"))
 SHOUTING = re.compile(r"\b[A-Z][A-Z']+(?:[ \t]+[A-Z][A-Z']*){2,}\b")
 EXCLAMATIONS = re.compile(r"(?<![!?])(?=[!?]{4})(?=[!?]*!)[!?]+")
 BANG_SENTENCE = re.compile(r"(?<![^.!?\n])[^.!?\n]*+!{2,}")  # starts only at a sentence start: linear
 CAPS_WORDS = re.compile(r"\b[A-Z][A-Z']+(?:[ \t]+[A-Z][A-Z']*)*\b")
-IMPLICIT_SUBJECT = frozenset({"VBD", "VBN", "VBG"})  # "Spent today ...", "Been asked ...", "Typing up ..."
-WORK_FRAME = frozenset({("for", "work"), ("at", "work")})
 
 
 def literal(word: str) -> dict:
@@ -137,9 +139,11 @@ class PhraseDetector:
                 pattern, evidence = parse_line(line)
                 self.add_line(models.nlp.vocab, f"{label}\t{evidence}\t{n}", compile_pattern(pattern, self.sets))
         self.terms = PhraseMatcher(models.nlp.vocab, attr="LOWER")
-        self.terms.add("confidential-term", [models.nlp.make_doc(t) for t in profile.confidential_terms])
+        self.terms.add("confidential-term", [models.nlp.make_doc(v) for t in profile.confidential_terms
+                                             for v in term_variants(t)])
         self.compounds = frozenset(set_entries("council_compound"))
         self.months = frozenset(set_entries("month"))
+        self.services = frozenset(set_entries("service"))
         self.rude = rude_regex()
         self.staff = staff_first_names(profile)
 
@@ -160,10 +164,9 @@ class PhraseDetector:
 
     def __call__(self, post) -> Iterator[Mention]:
         found = self.matches(post.doc)
-        general = found.get("confidential-general", [])
         for label, spans in found.items():
             for span, evidence in spans:
-                if self.keep(label, span, general):
+                if self.keep(label, span, found):
                     yield Mention("phrase", span.start_char, span.end_char, span.text, label=label, evidence=evidence)
         yield from self.term_mentions(post.doc)
         yield from regex_mentions(post.text)
@@ -183,18 +186,27 @@ class PhraseDetector:
             out[label] = [(span, spans[(span.start, span.end)]) for span in kept]
         return out
 
-    def keep(self, label: str, span, general) -> bool:
-        """Apply the context a list cannot express (see the module docstring)."""
+    def keep(self, label: str, span, found: dict) -> bool:
+        """Apply the context a list cannot express (see ``phrase_context.py``)."""
         if label in ("confidential", "confidential-business"):
-            return not any(g.start <= span.start and span.end <= g.end for g, _ in general)
-        if label == "council-reference":
-            nxt = span.doc[span.end] if span.end < len(span.doc) else None
-            return nxt is None or nxt.lower_ not in self.compounds
-        if label == "birthplace":
-            return span[-1].lower_ not in self.months
+            general = found.get("confidential-general", [])
+            return not inside(span, general) and not (label == "confidential" and self.trivial(span, found))
+        if label in ("council-reference", "council-business") and compound(span, self.compounds):
+            return False
         if label == "council-business":
-            return about_self(span.sent)
+            return insider(span, found)
+        if label == "birthplace":
+            return span[-1].lower_ not in self.months and not someone_elses(span)
+        if label == "birth-date":
+            return own_birth(span)
         return label != "confidential-general"
+
+    def trivial(self, span, found: dict) -> bool:
+        """A marker that shares a taste, or a closing one ("You didn't hear it from me") after such a marker."""
+        if trivial(span, self.services):
+            return True
+        others = [o for o, _ in found.get("confidential", []) if o.start != span.start]
+        return coda(span) and any(trivial(o, self.services) for o in others)
 
     def staff_mentions(self, doc) -> Iterator[Mention]:
         """A capitalised first name or nickname of a listed employee, unless another surname follows."""
@@ -212,12 +224,12 @@ class PhraseDetector:
             yield Mention("phrase", span.start_char, span.end_char, span.text, label="confidential-term")
 
 
-def about_self(sent) -> bool:
-    """True when a sentence is about the writer: a first-person word, no subject before its verb, or "for work"."""
-    words = [t.lower_ for t in sent]
-    lead = next((t for t in sent if t.tag_ not in ("RB", "UH", "NFP", ",", ":") and not t.is_space), None)
-    return (not FIRST_PERSON.isdisjoint(words) or (lead is not None and lead.tag_ in IMPLICIT_SUBJECT)
-            or not WORK_FRAME.isdisjoint(zip(words, words[1:])))
+def term_variants(term: str) -> list[str]:
+    """A confidential term as written, with street words abbreviated or spelt out, and as one word."""
+    words = term.lower().split()
+    swaps = {a: b for pair in ABBREVIATIONS for a, b in (pair, pair[::-1])}
+    short = [swaps.get(w, w) for w in words]
+    return list(dict.fromkeys([term, " ".join(short), "".join(words), "".join(short)]))
 
 
 def fold(text: str) -> str:

@@ -6,9 +6,12 @@ validation hook, in Presidio's own style:
 - ``UkPhonePatternRecognizer``: UK-shaped numbers, including Ofcom's drama ranges that
   python-phonenumbers rejects (07700 900xxx, 01632 960xxx);
 - ``UkNhsRecognizer``: NHS numbers, checked with python-stdnum, needing context unless grouped 3-3-4;
+- ``UkPassportNumberRecognizer``: the nine-digit passport numbers Presidio's pattern (two
+  letters, seven digits) misses; the detector keeps them only beside "passport";
 - ``StreetAddressRecognizer``: a house number, a capitalised name and a street suffix;
 - ``DateOfBirthRecognizer``: a date right after "born on", "DOB", "date of birth", "birthday is",
-  with ``label`` ``self`` when the date is the writer's own.
+  with ``label`` ``self`` when the date is the writer's own ("my", "I was", or a subjectless
+  "born" that opens a sentence or follows an emoji: "Birthday today!! 🎂 born 11.11.88").
 """
 
 from __future__ import annotations
@@ -63,6 +66,15 @@ class UkNhsRecognizer(PatternRecognizer):
         return None if nhs.is_valid(re.sub(r"\D", "", pattern_text)) else False
 
 
+class UkPassportNumberRecognizer(PatternRecognizer):
+    """UK passport numbers of nine digits ("533401372"), weak on their own: they need "passport" nearby."""
+
+    PATTERNS = [Pattern("UK passport (9 digits)", r"(?<![\d.,/-])\b\d{9}\b(?![.,/-]?\d)", 0.4)]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="UK_PASSPORT", patterns=self.PATTERNS, context=["passport"], name="UkPassportNumberRecognizer")
+
+
 @cache
 def street_pattern() -> str:
     """House number (optionally after "Flat 2,"), one to three capitalised words, a street suffix."""
@@ -100,9 +112,9 @@ def self_regex() -> re.Pattern:
 
 
 def _starts_sentence(before: str) -> bool:
-    """True when the phrase opens the post or a sentence: "Born 3 May 1988 in …" is the writer's own."""
+    """True when the phrase has no subject: it opens the post, a sentence or follows an emoji ("🎂 born 11.11.88")."""
     stripped = before.rstrip()
-    return not stripped or stripped[-1] in ".!?\n"
+    return not stripped or not (stripped[-1].isalnum() or stripped[-1] in ",;:('’\"-–")
 
 
 class DateOfBirthRecognizer(LocalRecognizer):

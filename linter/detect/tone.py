@@ -35,7 +35,7 @@ from ..profile import Profile
 from .mention import Mention
 from .tone_lists import compile_list, entry_pattern, list_needles, may_match  # noqa: F401 (re-exported)
 from .tone_targets import council_context_ok, profile_targets, role_targets
-from .tone_frames import Frames, NameWords, about_self, excluded, incapable
+from .tone_frames import Frames, NameWords, about_self, criticism_frames, excluded, incapable
 
 NEGATIVE_LABELS = ("profanity", "insult", "negative")
 PEOPLE_GROUPS = ("employee", "councillor", "resident", "customer", "contractor", "supplier")
@@ -53,6 +53,12 @@ _BECAUSE = re.compile(  # the characteristic given as a reason or an explanation
     r"because (?:(?:he|she|they)(?:'s|'re| is| are)|of (?:his|her|their))|that explains|explains (?:a lot|everything|why)"
     r"|that's why|thats why|no wonder|no surprise|(?:'s|'re|is|are|was|were|getting|far|way) too \w+ (?:to|for)(?!\w)"
 )
+_MOCKING = re.compile(  # sarcasm and mockery that make a characteristic hostile ("pregnant AGAIN 🙄")
+    "\U0001F644|\U0001F921|\U0001F926|surprise surprise|how convenient|funny (?:how|that)|guess who|there goes|okboomer|ok boomer"
+)
+_LAUGH = re.compile("\U0001F602|\U0001F923|(?<!\\w)(?:lol|lmao|haha\\w*)(?!\\w)")  # laughter: no condolence, and mocking
+_LAUGHING = re.compile(_LAUGH.pattern + "|(?<!\\w)bless (?:him|her|them)(?!\\w)")  # criticism of a colleague + this = mocking
+_LOUD = re.compile(r"(?<!\w)(?:AGAIN|STILL|ALWAYS|EVERY)(?!\w)")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 _NEAR = 40  # characters: how close a protected term must be to a person reference
 
@@ -188,13 +194,17 @@ class ToneDetector:
         """The tone mentions of a post, each negative one aimed at a target or at none."""
         text = normalise(post.text)
         sentences = self.sentences(post, text)
+        laughing = bool(_LAUGHING.search(text))
         for i, sent in enumerate(sentences):
             for target in sent.targets:
                 yield _mention(post.text, target, f"target={target.detail}")
             for hit in sent.hits:
                 aim = aim_at(sentences, i, hit, text)
                 extra = f"{hit.detail};" if hit.detail else ""
-                yield _mention(post.text, hit, extra + (f"target={aim.detail}:{post.text[aim.start:aim.end]}" if aim else ""))
+                whom = f"target={aim.detail}:{post.text[aim.start:aim.end]}" if aim else ""
+                yield _mention(post.text, hit, extra + whom)
+                if laughing and aim and aim.detail == "employee" and hit.label in ("negative", "insult"):
+                    yield _mention(post.text, Hit(hit.start, hit.end, "bullying"), "frame=mocking;" + whom)
 
     def sentences(self, post, text: str) -> list[Sentence]:
         """Each sentence with its targets and negative hits."""
@@ -205,8 +215,9 @@ class ToneDetector:
         for n, (s, e, targets, hits) in enumerate(found):
             score = _Lazy(lambda s=s, e=e: self.vader.polarity_scores(_EMOJI.sub(" ", post.text[s:e]))["compound"])
             near = n + 1 < len(found) and any(h.label in NEGATIVE_LABELS for h in found[n + 1][3])
+            near = near or bool(_LOUD.search(post.text, s, e))
             hits += self.protected(text, s, e, hits, targets, people, compound=score, lexicon=lexicon, hostile_next=near)
-            if self.lexicon.sympathy.search(text, s, e):
+            if sympathetic(self.lexicon.sympathy, text, s, e) and not _LAUGH.search(text):
                 hits = [h for h in hits if h.label != "negative"]
             elif not hits and self.vader_fires(targets, score):
                 hits.append(Hit(s, s + len(post.text[s:e].rstrip()), "negative", f"vader={score():.2f}"))
@@ -220,7 +231,8 @@ class ToneDetector:
         for span in post.doc.sents:
             s, e = span.start_char, span.end_char
             targets = self.targets(text, s, e, listed=listed, original=post.text)
-            out.append((s, e, targets, self.hits(text, s, e, lexicon=lexicon) + _exclusion(text, s, e, targets)))
+            framed = [Hit(a, b, "negative", f"frame={f}") for a, b, f in criticism_frames(text, s, e, targets)]
+            out.append((s, e, targets, self.hits(text, s, e, lexicon=lexicon) + _exclusion(text, s, e, targets) + framed))
         return out
 
     def vader_fires(self, targets: list[Hit], score) -> bool:
@@ -269,7 +281,7 @@ class ToneDetector:
         if not lexicon.protected:
             return []
         hostile = hostile_next or any(h.label in NEGATIVE_LABELS for h in hits) or "typical" in sentence
-        hostile = hostile or bool(_BECAUSE.search(sentence))
+        hostile = hostile or bool(_BECAUSE.search(sentence)) or bool(_MOCKING.search(sentence))
         hostile = hostile or (compound() if callable(compound) else compound) <= self.vader_threshold
         refs = [(m.start() + start, m.end() + start) for m in _PERSON_WORD.finditer(sentence)]
         refs += [(t.start, t.end) for t in targets] + people
@@ -277,9 +289,15 @@ class ToneDetector:
         for kind, characteristic, pattern in lexicon.protected:
             for m in pattern.finditer(text, start, end):
                 near = any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in refs)
+                kind = "phrase" if text.endswith("typical ", start, m.start()) else kind  # a stereotype
                 if kind == "slur" or (kind == "phrase" or near and hostile) and not about_self(text, start, m.start()):
                     out.append(Hit(m.start(), m.end(), "protected", f"characteristic={characteristic}"))
         return _longest(out)
+
+
+def sympathetic(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """True when a sympathy phrase occurs in the sentence, not as the head of a compound ("rip-off")."""
+    return any(not text.startswith("-", m.end()) for m in pattern.finditer(text, start, end))
 
 
 def _exclusion(text: str, start: int, end: int, targets: list[Hit]) -> list[Hit]:

@@ -42,8 +42,10 @@ _MODIFIERS = frozenset(
 _PERSON = frozenset(
     "man men woman women bloke blokes guy guys lad lads girl girls person people individual "
     "lot bunch crew shower gang sod git cow fool so-and-so lady ladies fella fellas boss".split())
+_SELF = frozenset("i i'm im we we're were' i've we've".split())
 _SHORT = 5  # words: a sentence this short, made only of frame words, refers back ("Vile woman.")
 _SUPERLATIVE_SKIP = ("ing", "ed", "ful", "ous", "ive", "ic", "al", "ant", "ent", "ish", "less", "ble")
+_NOT_INVITE = re.compile(r"(?<!\w)(?:not|never|won't|don't|didn't|aren't|we're not|no one is)\s+(?:be\s+)?(?:inviting|invite|invited|asking|including|include)\s+$")
 _EXCLUDE = re.compile(
     r"(?<!\w)(?:everyone|everybody|we|let's|lets|all|just|should|gonna)\s+(?:\w+\s+){0,2}?"
     r"(?:ignore|ignoring|blank|blanking|exclude|excluding|avoid|freeze out|leave out|unfollow|block|mute)\s+$"
@@ -59,12 +61,55 @@ _INCAPABLE = re.compile(  # "couldn't mow a lawn if his life depended on it", "c
     r"(?<!\w)(?:couldn't|could not|can't|cannot|wouldn't know how to)\s+(?:[\w'-]+\s+){1,6}?"
     r"(?:to save (?:his|her|their|its|your) li(?:fe|ves)|if (?:his|her|their|its|your) li(?:fe|ves) depended on it)"
 )
+_MESS = re.compile(  # "made a complete hash of", "making a right pig's ear of"
+    r"(?<!\w)(?:made|make|makes|making)\s+(?:a|an)\s+(?:(?:right|complete|total|proper|real|absolute|utter|bit of a)\s+)?"
+    r"(?:hash|mess|pig's ear|dog's dinner|dog's breakfast|cock-?up|balls-?up|muck-?up|shambles|bodge)\s+of(?!\w)"
+)
+_AGAIN = re.compile(r"(?<!\w)(?:again|yet again|as usual|every (?:single )?time|for the \w+ time)(?!\w)")
+_FAILED = re.compile(  # a failure verb whose subject is a target, repeated: "the contractors forgot the baskets AGAIN"
+    r"\s*(?:(?:has|have|had|'s|'ve|is|are|was|were|just|only|gone and|went and|managed to|been)\s+){0,2}"
+    r"(?:missed|forgot|forgotten|lost|broke|broken|overran|overrun|cancelled|ignored|messed up|botched|bodged|ruined|"
+    r"wrecked|failed|cocked up|screwed up|mucked up|turned up late|not turned up|didn't turn up|no-showed|off sick|late)(?!\w)"
+)
+_PRAISE_DENIED = re.compile(  # negated praise: "isn't exactly the sharpest", "not the brightest"
+    r"(?<!\w)(?:not|isn't|aren't|wasn't|weren't|hardly|never)\s+(?:(?:exactly|really|quite|what you'd call|the|a|an|very|overly|most|known for (?:being|his|her|their))\s+)*"
+    r"(?:sharpest|brightest|quickest|cleverest|smartest|genius|rocket scientist|brain surgeon|mastermind|competent|"
+    r"hardest[- ]working|hard[- ]working|reliable|efficient|organised|organized|helpful|professional|bright|clever|sharp|"
+    r"quick on the uptake|on the ball|fit for purpose)(?!\w)"
+)
+_BETTER = re.compile(  # comparatives: "a toddler could do a better job", "my dog could run it better"
+    r"(?<!\w)(?:a|an|my|the)\s+(?:[\w'-]+\s+){0,2}?(?:toddler|child|kid|monkey|chimp|chimpanzee|dog|cat|goldfish|hamster|"
+    r"potato|five[- ]year[- ]old|six[- ]year[- ]old|nan|gran|year \w+ class|trained \w+)\s+could\s+(?:do|run|manage|organise|organize)(?!\w)"
+)
+_RHETORICAL = re.compile(  # "Does anyone at the council actually do any work?"
+    r"(?:does|do|did|has|have|is|are|can|will)\s+(?:anyone|anybody|any of (?:them|you)|they|he|she|[\w' -]{1,30}?)\s+"
+    r"(?:(?:\w+\s+){0,3}?)(?:actually|ever|even|bother)\s+[^?]{0,60}\?"
+)
+_WARN_OFF = re.compile(  # warning others off someone: "don't lend Kevin Doyle a penny", "never trust the cleaners"
+    r"(?<!\w)(?:don't|do not|never|wouldn't|would not|i'd never)\s+(?:ever\s+)?(?:lend|trust|believe|hire|employ|vote for|rely on|leave \w+ alone with)\s+$"
+)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:i|i'm|im|i am|me|myself)(?!\w)")
 
 
 def incapable(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of "can't X to save his life" / "couldn't X if her life depended on it" in one sentence."""
     return [m.span() for m in _INCAPABLE.finditer(text, start, end)]
+
+
+def criticism_frames(text: str, start: int, end: int, targets) -> list[tuple[int, int, str]]:
+    """``(start, end, frame)`` of general criticism frames in one sentence (see the frame regexes)."""
+    out = [(*m.span(), "mess") for m in _MESS.finditer(text, start, end)]
+    out += [(*m.span(), "praise-denied") for m in _PRAISE_DENIED.finditer(text, start, end)]
+    out += [(*m.span(), "comparative") for m in _BETTER.finditer(text, start, end)]
+    if (m := _RHETORICAL.match(text, start, end)) and targets:
+        out.append((*m.span(), "rhetorical"))
+    again = _AGAIN.search(text, start, end)
+    for t in targets:
+        if again and (m := _FAILED.match(text, t.end, end)):
+            out.append((t.start, m.end(), "failed-again"))
+        if m := _WARN_OFF.search(text, max(start, t.start - 30), t.start):
+            out.append((m.start(), t.end, "warn-off"))
+    return out
 
 
 def about_self(text: str, start: int, at: int) -> bool:
@@ -152,6 +197,8 @@ class Frames:
         while k >= 0 and i - k <= 6 and (words[k] in _MODIFIERS or found[k]):
             k -= 1
         before = words[k] if k >= 0 else ""
+        if before in _SELF or (before in _COPULA and k > 0 and words[k - 1] in _SELF):  # "I'm useless", "we were hopeless"
+            return False
         if before in _COPULA or before in _EXCLAIM or before in _GROUP or before.endswith(("'s", "'re")):
             return True
         if kind == "adj" and _noun_follows(words, found, j):
@@ -179,13 +226,19 @@ def excluded(text: str, start: int, end: int, targets) -> list[tuple[int, int]]:
     for t in targets:
         lo = max(start, t.start - 60)
         before = text[lo:t.start]
-        if m := _EXCLUDE.search(before):
+        if (m := _EXCLUDE.search(before)) or (m := _NOT_INVITE.search(before)):
             out.append((lo + m.start(), t.end))
         elif (m := _WITHOUT.search(before)) and (_SO_THAT.match(text, t.end, end) or _GROUP_PLAN.search(before)):
             out.append((lo + m.start(), t.end))
         elif (m := _LEAVE.search(before)) and (o := _OUT.match(text, t.end, end)):
             out.append((lo + m.start(), o.end()))
     return out
+
+
+_INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.?(?![\w])")
+_FROM_WORK_NAME = re.compile(r"(?<![\w@#])([A-Z][a-z]+)\s+from\s+(?:work|the office|the depot|the council|accounts|planning)(?!\w)")
+_NOT_NAMES = frozenset("back home time off away straight fresh late early lift walk break days everyone someone anyone "
+                       "nobody stuck busy still out not just come came coming got get getting escape free".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,11 +262,20 @@ class NameWords:
                 for word in re.findall(r"[A-Za-z][A-Za-z'-]+", name):
                     if len(word) > 2 and not lists.ordinary(word):
                         groups.setdefault(word.lower(), person.group)
+            words = person.name.split()
+            if not person.is_firm and len(words) > 1:  # "Kev" for Kevin, "D.O." for Daniel Okafor
+                for nick in lists.nicknames_of(words[0]):
+                    if not lists.ordinary(nick):
+                        groups.setdefault(nick, person.group)
+                groups.setdefault(".".join(w[0] for w in words).lower() + ".", person.group)
         return cls(groups)
 
     def find(self, original: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """``(start, end, group)`` of each capitalised name word in ``original[start:end]``."""
-        out = []
+        """``(start, end, group)`` of each capitalised name word, dotted initials or first name "from work"."""
+        out = [(start + m.start(), start + m.end(), "employee") for m in _FROM_WORK_NAME.finditer(original[start:end])
+               if m.group(1).lower() not in _NOT_NAMES]
+        out += [(start + m.start(), start + m.end(), self.groups[m.group().lower().rstrip(".") + "."])
+                for m in _INITIALS.finditer(original[start:end]) if m.group().lower().rstrip(".") + "." in self.groups]
         for m in re.finditer(r"(?<![\w@#])([A-Z][a-z'-]+)(?=(\s+[A-Z][a-z]+)?)", original[start:end]):
             word = m.group(1).split("'")[0]
             group = self.groups.get(word.lower())

@@ -4,7 +4,11 @@ Targets come from the profile (the council's name and aliases, "the/our … coun
 "council tax" or "county council", every listed person's name and aliases, "Cllr <name>") and
 from ``models/patterns/tone_targets.txt`` (generic roles and unnamed-but-identifiable people:
 "our clerk", "the contractors", "some people at work", "you know who you are"), plus "our new
-<role> girl/lad/starter …" for a colleague described but not named.
+<role> girl/lad/starter …" for a colleague described but not named, and a grammar of roles
+(``tone_roles.txt``): a determiner, up to two words and a role noun ("half the councillors",
+"some of the hall hirers", "the allotment lot"); someone "from work/the office"; "whoever
+approved/did/designed …" and "the person who did the rota" (the maker of a decision is
+identifiable); "management"; "them/that lot at the council/depot".
 """
 
 from __future__ import annotations
@@ -27,13 +31,43 @@ _NEW_PERSON = re.compile(  # "our new admin girl", "the new lad": an identifiabl
 )
 
 
+_DETERMINER = r"(?<!\w)(?:the|our|my|your|their|that|those|these|(?:some|half|all|one|most|none) of (?:the|our)|half the|all the)\s+"
+_FROM_WORK = re.compile(  # "the old boy from work", "that lot at the depot", "them at the council"
+    r"(?<!\w)(?:(?:the|that|our|this)\s+(?:[\w'-]+\s+){0,2}?(?:boy|girl|lad|guy|bloke|woman|man|fella|lady|one|lot|crowd)"
+    r"|them|those|everyone|people|someone)\s+(?:from|at|in)\s+(?:work|the office|the depot|the town hall|the council)(?!\w)"
+)
+_DECIDER = re.compile(  # whoever made a decision or did a piece of work is identifiable
+    r"(?<!\w)(?:whoever|(?:the|some)\s+(?:person|people|genius|bright spark|one|idiot|muppet|numpty|clown)\s+(?:who|that))\s+"
+    r"(?:(?:has|had|just)\s+)?(?:approved|signed off|decided|designed|planned|organised|organized|came up with|thought|"
+    r"did|does|drew up|wrote|scheduled|runs|is in charge|put together|set|made|booked|chose|picked|agreed)(?!\w)"
+)
+_MANAGEMENT = re.compile(r"(?:(?<![\w'-] )(?<![\w'-])|(?<=the )|(?<=our )|(?<=senior )|(?<=upper )|(?<=middle ))management(?=\s+(?:have|has|are|is|were|was|never|don't|didn't|couldn't|can't|won't|just|always|still|should|need)(?!\w))")
+
+
 def role_targets() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The generic roles of ``tone_targets.txt``, one pattern per group."""
+    """The generic roles of ``tone_targets.txt`` and the role grammar, one pattern per group."""
     groups: dict[str, list[str]] = {}
     for line in read_lines("tone_targets"):
         group, _, phrase = line.partition(":")
         groups.setdefault(group.strip(), []).append(phrase.strip().lower())
-    return tuple((g, compile_list(p)) for g, p in groups.items())
+    out = [(g, compile_list(p)) for g, p in groups.items()]
+    out += [(g, role_pattern(nouns)) for g, nouns in _roles().items()]
+    return (*out, ("employee", _FROM_WORK), ("employee", _DECIDER), ("employee", _MANAGEMENT))
+
+
+def _roles() -> dict[str, list[str]]:
+    """The role nouns of ``tone_roles.txt`` by group."""
+    groups: dict[str, list[str]] = {}
+    for line in read_lines("tone_roles"):
+        group, _, noun = line.partition(":")
+        groups.setdefault(group.strip(), []).append(noun.strip().lower())
+    return groups
+
+
+def role_pattern(nouns: list[str]) -> re.Pattern[str]:
+    """A determiner, up to two other words and one of the role nouns ("half the councillors")."""
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(_DETERMINER + r"(?:[\w'-]+\s+){0,2}?(?:" + body + r")(?!\w)(?!\s+(?:tax|meeting|room|office|report|agenda|minutes)(?!\w))")
 
 
 def profile_targets(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]:

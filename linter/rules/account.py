@@ -124,22 +124,45 @@ def unauthorised_spokesperson(ctx: Context, warn: Warn) -> Iterator[PolicyWarnin
 
 
 def account_personal_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags personal content in a post made as the council ("my weekend", "my kids", "#selfie").
+    """Flags personal content in a post made as the council: family, pets, holidays, one's health, things for sale.
+
+    A council account speaks as "we": "I", "me", "my" or "mine" is personal too, unless said in
+    an official capacity in the same sentence ("As Chairman I am delighted to confirm ...").
 
     Why: clause 2.3, "employees responsible for using social media for the Town Council must
     not use it for their own personal purposes".
 
     Flagged [mode=council]: Lovely weekend away with my kids, back Monday!
     Flagged [mode=council]: Quick #selfie before the meeting
+    Flagged [mode=council]: Selling a three-seater sofa, good condition. Message me if interested.
+    Flagged [mode=council]: I'm off sick with a chest infection this week.
+    Flagged [mode=council]: Can anyone recommend a dog groomer? Asking for my spaniel.
+    Flagged [mode=council]: Lost: my reading glasses, somewhere near the church.
+    Flagged [mode=council]: Watching the rugby tonight with a glass of wine.
+    Flagged [mode=council]: Please sponsor me for the Great North Run!
     Okay [mode=council]: Our weekend market returns to the square on Saturday.
     Okay [mode=council]: Children's play area reopens on Monday.
+    Okay [mode=council]: As Chairman I am delighted to confirm the parade will form up at 10.45am.
+    Okay [mode=council]: Lost property: a child's scooter was found at the rec.
 
     Instead: post personal news from your own account, outside working hours.
 
-    Profile: none (``models/patterns/phrase_personal_life.txt``).
+    Profile: none (``models/patterns/phrase_personal_life.txt``, ``phrase_first_person.txt``,
+    ``phrase_official_voice.txt``).
     """
-    for m in ctx.of("phrase", label="personal-life"):
+    personal = ctx.of("phrase", label="personal-life")
+    for m in personal:
         yield warn(m.start, m.end, f"“{m.text}” is personal: council accounts are not for personal posts.")
+    official = ctx.of("phrase", label="official-voice")
+    for m in ctx.of("phrase", label="first-person"):
+        if not any(p.overlaps(m) for p in personal) and not any(same_sentence(ctx.text, o, m) for o in official):
+            yield warn(m.start, m.end, f"“{m.text}” speaks for you, not the council: council accounts are not for personal posts.")
+
+
+def same_sentence(text: str, a, b) -> bool:
+    """True when no sentence ends between the two mentions."""
+    left, right = (a, b) if a.start <= b.start else (b, a)
+    return not any(c in ".!?\n" for c in text[left.end:right.start])
 
 
 def account_confidential(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:

@@ -1,5 +1,7 @@
 """Confidential business, security data, photos and copyright (PL5xx): clauses 4.9, 5.1, 3.2, 4.10.
 
+The photo and copyright rules (3.2, 4.10) live in ``photos.py`` and are registered here.
+
 The rules read the phrase lists (``kind="phrase"``), the profile's confidential terms, the
 personal-data detector's dates of birth (``kind="pii"``, entity ``DATE_OF_BIRTH``, label
 ``self``) and the people detectors (``listed-person``, ``listed-role``, ``person``) for whom a
@@ -14,25 +16,34 @@ from collections.abc import Iterator
 from ..detect.mention import Mention
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
+from .photos import photo_of_colleague, photo_of_person, reposted_content
 
 SENTENCE_END = re.compile(r"[.!?\n]")
-NEAR = 60  # characters between a photo word and whom it shows
 SECURITY = {
     "birthplace": "your place of birth",
     "maiden-name": "a maiden name",
     "first-pet": "your first pet's name",
     "first-school": "your first school",
     "home-address": "your home address",
+    "security-answer": "the answer to a common security question",
 }
-STAFF_GROUPS = frozenset({"employee"})
-OBJECT_WORDS = frozenset({"my", "our", "the", "his", "her", "their", "a"})
+OWN_PLACE = re.compile(r"\b(?:i|i'm|i’m|me|my|mine|we|we're|we’re|us|our|ours)\b", re.IGNORECASE)
+HOSTING = re.compile(r"\b(?:party|invites?|housewarming|parcels?|deliveries|bring a bottle|come round|pop round)\b",
+                     re.IGNORECASE)
+OTHER_OWNER = re.compile(r"(?!(?:It|Here|That|There|What|Let|Who|Where|He|She)['’]s)[A-Z]\w*['’]s\b|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:neighbours?|friends?|mum|dad|nan|"
+                         r"sister|brother)['’]s\b")
+NOT_HOME = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Oo]pposite|by|along|past|behind|round)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,3}$")
+ADDRESSES = frozenset({"ADDRESS", "UK_POSTCODE"})
 
 
 def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags words that mark confidential council business ("exempt item", "Part II", "off the record").
 
     "Confidential" in a general sense is left alone when it describes a service offered in
-    confidence ("a free, confidential helpline").
+    confidence ("a free, confidential helpline"), is a joke to friends ("Confidential to all my
+    mates"), or only introduces a taste ("Off the record, best bacon roll in town"); "Part II" of
+    a series is not Part II business. Someone's debts or pay ("he's £4k behind on his rent")
+    count when the post names or describes that person.
 
     Why: clause 4.9, employees must not "disclose any confidential or sensitive information
     belonging to the Town Council, its employees, residents, customers, contractors or
@@ -41,17 +52,25 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Off the record, the pool is closing next year.
     Flagged: Long night, the Part II item on the depot took two hours.
     Flagged: Not for publication yet but the precept is going up 8%.
+    Flagged: Word to the wise, Kevin Doyle is £4k behind on his allotment rent.
     Okay: The Samaritans run a free, confidential helpline day and night.
     Okay: I'm reading part two of the series tonight.
+    Okay: Part II of my Lake District vlog is up on YouTube!
+    Okay: Confidential to all my mates: I have finally mastered Yorkshire puddings.
+    Okay: Off the record, best bacon roll in Northants is the van at the lorry park.
+    Okay: I'm behind on my rent this month, skint.
 
     Instead: leave it out; confidential business stays confidential after the meeting.
 
-    Profile: none (``models/patterns/phrase_confidential.txt`` and
-    ``phrase_confidential_general.txt``).
+    Profile: none (``models/patterns/phrase_confidential.txt``, ``phrase_confidential_general.txt``,
+    ``phrase_sensitive_finance.txt``); ``people.csv`` for whose finances.
     """
     for m in ctx.mentions:
         if m.kind == "phrase" and m.label in ("confidential", "confidential-business"):
             yield warn(m.start, m.end, f"“{m.text}” marks confidential business: it must not be posted.")
+    if ctx.of("listed-person", "listed-role", "person") or ctx.of("phrase", label="colleague-name"):
+        for m in ctx.of("phrase", label="sensitive-finance"):
+            yield warn(m.start, m.end, f"“{m.text}” discloses someone's finances, which are sensitive: it must not be posted.")
 
 
 def confidential_term(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -72,7 +91,10 @@ def confidential_term(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
 
 def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags your own answers to security questions: birthplace, mother's maiden name, first pet, first school, home address.
+    """Flags your own answers to security questions: birthplace, mother's maiden name, first pet, first school, home address, first car.
+
+    An address or postcode is your own in a first-person sentence or a post that hosts ("party
+    invites going out"), unless someone else's name or possessive stands just before it.
 
     Why: clause 5.1, "employees should be security conscious ... restricting the amount of
     personal information they give out, e.g. date and place of birth. This type of information
@@ -83,17 +105,59 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Fun fact: my mum's maiden name is Featherstone.
     Flagged: I went to Oundle Primary School, who else?
     Flagged: We live at 14 Meadow Close if anyone has a spare key.
+    Flagged: Parcels for me can go to 8 Mill Lane, Thrapston NN14 4AF if I'm out.
+    Flagged: Passport renewal done, place of birth Peterborough.
+    Flagged: Went to Stanwick Primary in the 90s, anyone else from the class of '96?
+    Flagged: Fun fact: my first car was a red Nova.
+    Flagged: Name your street and your first pet = your drag name. Mine's Nibbles Oundle
+    Okay: Party at Jodie's, 41 Chapel Street, Raunds from 8.
+    Okay: His place of birth is Leeds, apparently.
     Okay: My first school play was a disaster.
     Okay: I was born in the wrong decade.
     Okay: She kept her own surname when she married.
 
     Instead: leave it out; it answers the questions banks ask.
 
-    Profile: none (``models/patterns/phrase_birthplace.txt`` and the other security lists).
+    Profile: none (``models/patterns/phrase_birthplace.txt``, ``phrase_security_answer.txt`` and the
+    other security lists).
     """
     for m in ctx.mentions:
         if m.kind == "phrase" and m.label in SECURITY:
             yield warn(m.start, m.end, f"“{m.text}” gives away {SECURITY[m.label]}, a common security question: keep it private.")
+    said = ctx.of("phrase", label="home-address")
+    for m in own_addresses(ctx):
+        if not any(m.overlaps(h) for h in said):
+            yield warn(m.start, m.end, f"“{m.text}” looks like your own address, a common security question: keep it private.",
+                       entity=m.entity)
+
+
+def own_addresses(ctx: Context) -> list[Mention]:
+    """Street addresses and postcodes the post gives as the writer's own.
+
+    Own: a first-person word in the sentence ("Parcels for me can go to 8 Mill Lane") or a post
+    that hosts ("Party invites going out! 23 Orchard Close"). Not own: someone else before it in
+    the sentence ("Party at Jodie's, 41 Chapel Street", "Priya lives at"), a place rather than a
+    home ("near Kettering Road"), or the council's own address.
+    """
+    hosting = bool(HOSTING.search(ctx.text))
+    places = [m for m in ctx.of("pii") if m.entity in ADDRESSES and not any(m.overlaps(c) for c in ctx.of("council"))]
+    others = ctx.of("person", "listed-person")
+    out = []
+    for m in places:
+        start = max(ctx.text.rfind(c, 0, m.start) for c in ".!?\n") + 1
+        first = min((p.start for p in places if start <= p.start <= m.start), default=m.start)
+        before = ctx.text[start:first]
+        own = OWN_PLACE.search(ctx.text[start:sentence_end(ctx.text, m.end)]) or hosting
+        someone = OTHER_OWNER.search(before) or any(start <= o.start < first for o in others)
+        if own and not someone and not NOT_HOME.search(before):
+            out.append(m)
+    return out
+
+
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` ends."""
+    found = SENTENCE_END.search(text, at)
+    return found.start() if found else len(text)
 
 
 def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -105,6 +169,9 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: My date of birth is 3 March 1985, if the bank asks.
     Flagged: I'm 40 today, cake time!
     Flagged: I was born on 14 February, a proper romantic.
+    Flagged: Birthday today!! 🎂 born 11.11.88 and still acting 12
+    Flagged: My birthday's on the 3rd of May, hint hint.
+    Okay: Happy 60th to Steve Rollins, born 3rd April 1966 and still can't dance.
     Okay: Happy birthday to the best sister in the world!
     Okay: Temperatures hit 30 today.
 
@@ -117,122 +184,6 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     for m in found:
         yield warn(m.start, m.end, f"“{m.text}” gives away your date of birth, a common security question: keep it private.",
                    entity="DATE_OF_BIRTH")
-
-
-def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags a photo or video of a colleague ("here's a photo of our groundsman asleep").
-
-    A photo word ("photo of", "pic", "video", "selfie with", "caught on camera") in the same
-    sentence as a colleague: a listed employee, their role ("our groundsman"), or words such
-    as "my colleague", "the lads from work".
-
-    Why: clause 3.2, "if you are posting information or photographs of other employees outside
-    of working hours, you should still seek their permission to post these before doing so".
-
-    A photo verb counts with the person right after it ("Snapped Priya and Sarah", "filmed our
-    caretaker"); a listed employee's first name or nickname alone ("a pic of Tom") counts as a
-    colleague, unless another surname follows it ("Tom Jones"); a work party's photos count when
-    everyone is tagged.
-
-    Flagged: Here's a pic of our groundsman asleep in the van.
-    Flagged: Photo of my colleagues at the Christmas do!
-    Flagged: Here's a pic of Tom asleep in the van.
-    Flagged: Filmed Priya doing the conga last night.
-    Flagged: Office party photos are up on my page, tagged everyone.
-    Okay: Here's a pic of the sunset over the river.
-    Okay: My colleagues were brilliant this week.
-    Okay: Here's a photo of Tom Jones on stage at the Albert Hall.
-    Okay: Priya filmed the fireworks from the bridge.
-    Okay: Sarah took a lovely photo of the river.
-
-    Instead: ask the colleague first, and post only with their permission.
-
-    Profile: ``people.csv`` (employees and their roles).
-    """
-    for photo, who in pairs(ctx, colleagues(ctx)):
-        start, end = min(photo.start, who.start), max(photo.end, who.end)
-        yield warn(start, end, f"A photo of “{who.text}”, a colleague: post it only with their permission.")
-
-
-def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags a photo or video of a person: a colleague, resident, customer, contractor or stranger.
-
-    A photo of a colleague is flagged under clause 3.2 as well (PL520).
-
-    Why: clause 4.10, "if employees wish to post images, photographs or videos of their work
-    colleagues, residents, customers, contractors or suppliers on their online profile, they
-    should first obtain the other party's express permission to do so".
-
-    Flagged: Took a video of this bloke parking on the pavement again.
-    Flagged: Snapped a picture of Kevin Doyle on his allotment.
-    Okay: Took a photo of my kids on the beach.
-    Okay: Snapped a picture of the bluebells in the woods.
-
-    Instead: ask first, or post a photo in which nobody can be recognised.
-
-    Profile: ``people.csv``.
-    """
-    for photo, who in pairs(ctx, people(ctx)):
-        start, end = min(photo.start, who.start), max(photo.end, who.end)
-        yield warn(start, end, f"A photo of “{who.text}”: post someone's image only with their express permission.")
-
-
-def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags reposting someone else's image or words without permission or credit.
-
-    Why: clause 4.10, employees must not "breach copyright ... for example, using someone else's
-    images or written content without permission or failing to give acknowledgement where
-    permission has been given to reproduce particular work".
-
-    Flagged: Stole this pic from Facebook, too good not to share.
-    Flagged: Not my photo but what a view of the river.
-    Flagged: Found this image online, no idea who took it.
-    Okay: My brother copied my homework again.
-    Okay: Photo shared with kind permission of Jane Smith.
-
-    Instead: ask the owner, credit them by name, or share their original post.
-
-    Profile: none (``models/patterns/phrase_repost.txt``).
-    """
-    for m in ctx.of("phrase", label="repost"):
-        yield warn(m.start, m.end, f"“{m.text}” suggests someone else's work posted without permission or credit.",
-                   suggestions=("share the original post", "credit the owner by name"))
-
-
-def colleagues(ctx: Context) -> list[Mention]:
-    """Mentions of employees: listed staff, their roles, their first names or nicknames, and colleague words."""
-    listed = [m for m in ctx.of("listed-person", "listed-role") if m.person and m.person.group in STAFF_GROUPS]
-    return listed + [m for m in ctx.of("phrase") if m.label in ("colleague", "colleague-name")]
-
-
-def people(ctx: Context) -> list[Mention]:
-    """Mentions of anyone: listed people and firms, other person names, person and colleague words."""
-    words = [m for m in ctx.of("phrase") if m.label in ("other-person", "colleague")]
-    return [*ctx.of("listed-person", "listed-role", "person"), *words]
-
-
-def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
-    """Each photo phrase with the nearest of ``whom`` in its sentence; each photo verb with whom it directly takes."""
-    for photo in ctx.of("phrase", label="photo"):
-        of = photo.text.lower().endswith((" of", " with"))  # "a photo of X": X comes after
-        near = [w for w in whom if same_sentence(ctx.text, photo, w) and not (of and w.start < photo.end)]
-        if near:
-            yield photo, min(near, key=lambda w: abs(w.start - photo.start))
-    for verb in ctx.of("phrase", label="photo-verb"):
-        if taken := [w for w in whom if w.end > verb.end and verb.start <= w.start and directly(ctx.text[verb.end:w.start])]:
-            yield verb, taken[0]
-
-
-def directly(gap: str) -> bool:
-    """True when only spaces and a possessive or article stand between a verb and its object."""
-    return set(gap.lower().split()) <= OBJECT_WORDS and len(gap.split()) <= 1
-
-
-def same_sentence(text: str, a: Mention, b: Mention) -> bool:
-    """True when the two mentions are close and no sentence ends between them."""
-    left, right = (a, b) if a.start <= b.start else (b, a)
-    gap = text[left.end:right.start]
-    return len(gap) <= NEAR and not SENTENCE_END.search(gap)
 
 
 RULES = (

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
+from .photos import same_sentence
 from .disrepute import blocked_link, disrepute_accusation, disrepute_conduct, inappropriate_image
 
 PERSONAL = ("personal",)
@@ -81,22 +82,45 @@ def council_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 def works_for_council(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags saying that you work for the council ("I work at the town council").
 
+    Also "employer" with the council in the same sentence ("Worst employer I've ever had, the
+    town council"), and claiming the team's work in a post that refers to a town council ("our
+    small team delivered ... Proud of what a town council can achieve").
+
     Why: clause 4.1, employees must not "publicly identify themselves as working for the Town
     Council".
 
     Flagged: I work at the town council so I know how slow this is.
     Flagged: My job at the council keeps me busy.
     Flagged: Loving my new role with the council.
+    Flagged: The council I work for is a shambles from top to bottom.
+    Flagged: Worst employer I've ever had, the town council. Never again.
+    Flagged: Our small team delivered two grant bids this year. Proud of what a town council can achieve.
     Okay: The council estate I grew up on has changed a lot.
     Okay: I work at the garden centre on Saturdays.
+    Okay: My employer has given us an extra day off at Christmas.
 
     Instead: leave your employer out of personal posts.
 
-    Profile: none (the phrases are in ``models/patterns/phrase_work_identity.txt``).
+    Profile: none (the phrases are in ``models/patterns/phrase_work_identity.txt``,
+    ``phrase_employer.txt``, ``phrase_work_claim.txt``).
     """
     for m in ctx.of("phrase", label="work-identity"):
         yield warn(m.start, m.end, f"“{m.text}” says you work for the council: personal posts must not say so.",
                    suggestions=("I work locally",))
+    named = [*council_named(ctx), *ctx.of("phrase", label="council-reference")]
+    claims = ctx.of("phrase", label="work-claim")
+    for m in ctx.of("phrase", label="employer"):
+        if who := next((n for n in named if same_sentence(ctx.text, m, n, near=120)), None):
+            yield warn(min(m.start, who.start), max(m.end, who.end),
+                       f"“{who.text}” as your employer says you work for the council: personal posts must not say so.")
+    for m in ctx.of("phrase", label="council-reference") if claims else ():
+        yield warn(m.start, m.end, f"“{m.text}” with “{claims[0].text}” says you work for the council.",
+                   suggestions=("leave the council out",))
+
+
+def council_named(ctx: Context) -> tuple:
+    """The council's name, aliases and domains."""
+    return tuple(m for m in ctx.of("council") if m.label in NAMING)
 
 
 def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -148,24 +172,41 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Been asked to draft the new grants policy for the council.
     Flagged: Clocked off at last, 10 hrs at the depot today.
     Flagged: Big update: bidders shortlisted, consultants in next week.
+    Flagged: Play area inspection in the rain this morning, all swings passed.
+    Flagged: Tomorrow's full council agenda is a monster. 14 items. Pray for me
+    Flagged: Precept meeting ran till 10:30pm. Home now and shattered.
+    Flagged: 3 hours typing up minutes tonight, my wrists are done in.
+    Flagged: Spent today on the allotment audit, letters going out Monday.
+    Flagged: Manning the stall at the festival for the council this Saturday.
+    Flagged: New allotments page on thrapstontowncouncil.gov.uk/allotments (I built it)
     Okay: The council meeting is open to the public on Tuesday.
     Okay: I spent the evening writing my novel.
     Okay: The precept consultation closes on Friday.
     Okay: Clocked off, pint in hand.
+    Okay: Parish council meeting in the village hall tonight if anyone wants to come along.
+    Okay: Delighted to share that I have completed my CIPD diploma.
+    Okay: Reminder to self: council tax direct debit moves to the 15th.
 
-    A sentence is about you when it has "I", "my", "we" and the like, when it starts with a
-    verb and no subject ("Spent today counting the ballot papers"), or when it says "for work".
+    Council business is yours when the post has "I", "my", "we" and the like, when a sentence
+    starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
+    work", reads like a diary ("... this morning", not an invitation), or marks something
+    confidential. Claiming the team's work ("our small team delivered", "I built it") counts
+    in a post that names or refers to the council.
 
     Instead: keep council work off personal accounts; where a post can be linked to the
     council, add "Views are my own."
 
-    Profile: none (``models/patterns/phrase_council_business.txt``, ``phrase_work_activity.txt``).
+    Profile: none (``models/patterns/phrase_council_business.txt``, ``phrase_work_activity.txt``,
+    ``phrase_work_claim.txt``).
     """
     labels = ("work-activity", "council-business", "confidential-business")
-    for m in ctx.mentions:
-        if m.kind == "phrase" and m.label in labels:
-            yield warn(m.start, m.end, f"“{m.text}” is about your council work: personal posts must not describe it.",
-                       suggestions=disclaimer(ctx))
+    said = ctx.of("phrase", label="work-identity")  # "I work for the town council" is clause 4.1's
+    found = [m for m in ctx.mentions if m.kind == "phrase" and m.label in labels and not any(m.overlaps(w) for w in said)]
+    if found or council_named(ctx) or ctx.of("phrase", label="council-reference"):
+        found += ctx.of("phrase", label="work-claim")
+    for m in found:
+        yield warn(m.start, m.end, f"“{m.text}” is about your council work: personal posts must not describe it.",
+                   suggestions=disclaimer(ctx))
 
 
 def council_email(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:

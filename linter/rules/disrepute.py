@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..detect.mention import Mention
 from ..warning import PolicyWarning
 from .base import Context, Warn
-from .confidential import pairs, people, same_sentence
+from .photos import pairs, people, same_sentence
 
 ACCUSED = frozenset({"council", "councillor", "contractor", "supplier", "employee"})
 
@@ -77,8 +77,12 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Brightwater Cleaning use illegal workers, everyone knows it.
     Flagged: NVL charge the council double for half the work.
     Flagged: The council's money goes on jollies for the councillors.
+    Flagged: Cllr Patel was absolutely hammered at the carnival again.
+    Flagged: Half the councillors were three sheets to the wind at the civic dinner.
+    Flagged: Mark my words, the town council's books are being cooked.
     Okay: The tribunal found the firm used illegal workers at its Leeds site.
     Okay: The council tax bill came today.
+    Okay: Absolutely hammered after Dave's wedding, never again.
 
     Instead: raise concerns with the Clerk or the proper authority, not on social media.
 
@@ -101,7 +105,7 @@ def accused(ctx: Context) -> list[Mention]:
 
 
 def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags a leaked photo or video of a person, or one of a colleague or councillor passed round by link.
+    """Flags an inappropriate photo or video ("uncensored video", "nudes"), a leaked one of a person, or one of a colleague or councillor passed round by link.
 
     Why: clause 4.3, employees must not bring the council into disrepute, "for example by
     posting images or video clips that are inappropriate or links to inappropriate website
@@ -109,14 +113,20 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Watch this video of our caretaker falling off the ladder https://youtu.be/x8k2
     Flagged: Here's the leaked photo of the chairman asleep at the meeting.
+    Flagged: Uncensored video of the bloke streaking across the rec 😂
     Okay: Watch this video of the river in flood https://youtu.be/x8k2
     Okay: Here's a video of Kevin Doyle's prize marrow https://youtu.be/x8k2
     Okay: Photo of my colleagues at the Christmas do!
 
     Instead: don't share it; an image of someone needs their permission (clauses 3.2 and 4.10).
 
-    Profile: ``people.csv``.
+    Profile: ``people.csv``; ``models/patterns/phrase_inappropriate.txt``.
     """
+    photos = ctx.of("phrase", label="photo") + ctx.of("phrase", label="photo-attached")
+    for bad in ctx.of("phrase", label="inappropriate"):
+        if photo := next((p for p in photos if same_sentence(ctx.text, p, bad)), None):
+            yield warn(min(photo.start, bad.start), max(photo.end, bad.end),
+                       f"“{ctx.text[min(photo.start, bad.start):max(photo.end, bad.end)]}” is an inappropriate image to share.")
     leaked = any(m.text.lower().startswith("leaked") for m in ctx.of("phrase", label="photo"))
     if not leaked and not ctx.of("link"):
         return

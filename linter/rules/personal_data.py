@@ -3,6 +3,7 @@ addresses, UK identifiers and other people's dates of birth."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..detect.mention import Mention
@@ -42,11 +43,24 @@ def _is_councils_own(ctx: Context, m: Mention) -> bool:
     return any(c.label == "address" for c in council)
 
 
+# In a council-account post, a landline right after these words is the council's public number.
+_COUNCIL_CONTACT = re.compile(r"\b(?:call|ring|phone|contact|tel(?:ephone)?)\s+(?:us|the\s+(?:office|council|town\s+hall|clerk|reception))\b[^.!?\d]{0,12}$", re.IGNORECASE)
+
+
+def _is_council_line(ctx: Context, m: Mention) -> bool:
+    """A landline the council's own account gives as its office number ("call the office on 01832 …")."""
+    landline = re.sub(r"\D", "", m.text).removeprefix("44").lstrip("0")[:1] in {"1", "2", "3"}
+    return ctx.mode == "council" and landline and bool(_COUNCIL_CONTACT.search(ctx.text[: m.start]))
+
+
 def _own_spans(ctx: Context) -> list[Mention]:
     """Addresses and postcodes the writer gives as their own ("I live at …"): clause 5.1's business."""
     own, last_end = [], None
     anchors = [p.end for p in ctx.of("phrase", label="home-address")]
     for m in _pii(ctx, "ADDRESS", "UK_POSTCODE"):
+        if m.label == "self":
+            own.append(m)
+            continue
         near_anchor = any(0 <= m.start - end <= 3 or m.start < end <= m.end for end in anchors)
         if near_anchor or (last_end is not None and 0 <= m.start - last_end <= 3):
             own.append(m)
@@ -93,7 +107,7 @@ def _reportable(ctx: Context, m: Mention) -> bool:
     """Whether an unlisted name is worth a warning (see ``person_name``)."""
     if _is_listed(ctx, m) or _is_author(ctx, m) or _short_for_listed(ctx, m):
         return False
-    if m.label == "public" and not _is_colleague(ctx, m):
+    if m.label == "family" or (m.label == "public" and not _is_colleague(ctx, m)):
         return False
     return m.score >= LOW_SCORE or m.label == "local" or _identifying(ctx)
 
@@ -113,6 +127,14 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     (``models/patterns/names_public_context.txt``), unless the profile ties the name to a
     colleague or its sentence places the person at work or nearby ("Dan in the office").
 
+    A relative named by first name only on the writer's own family post is not flagged either:
+    a first name after "my"/"our" and a kinship word ("my nephew William", "my wonderful
+    husband Steve"), after "baby", or spoken to with "love you" (``names_family_words.txt``).
+    Such a post is about the writer's family life, not about someone the council deals with,
+    and a first name alone does not identify the relative to strangers. A full name ("my sister
+    Lisa Jones") is still flagged. The kinship frame outweighs a first name the writer shares
+    with a colleague ("my nephew William" is not William Hart the caretaker).
+
     A first name on its own (the model is less sure of it) identifies no one by itself, so it
     is flagged, at info severity, only with an identifying context: its sentence places the
     person at work, next door or in the town (``names_local_context.txt``: "Tasha from number
@@ -131,6 +153,7 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Reading Dan Brown's new book on the train, can't put it down.
     Okay: Went to the Christmas market in Lincoln, mulled wine was lovely.
     Okay: Who else is watching the Strictly final? Come on Tasha!!
+    Okay: Happy birthday to my wonderful husband Steve, 50 today!
     Okay: Train to Milton Keynes delayed again, then a sausage roll from Greggs.
 
     Instead: leave the name out or describe the person without identifying them ("someone",
@@ -156,14 +179,21 @@ def phone_number(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Anyone who wants a lift, ring Dave on 07700 900123.
     Flagged: Her landline is 01632 960123 if you need it.
+    Okay [mode=council]: Plots to rent: call the office on 01832 734673.
     Okay: Call me at 5 when you are done.
     Okay: The hall seats 120 people and costs £1,234 a year.
+
+    A council-account post that gives a landline right after "call the office", "ring the
+    council" or "contact us" is giving the council's published number, not anyone's personal
+    data, and is not flagged; a mobile number always is.
 
     Instead: remove the number; point people to the council's published contact details.
 
     Profile: none.
     """
     for m in _pii(ctx, "PHONE_NUMBER"):
+        if _is_council_line(ctx, m):
+            continue
         message = f"{m.text} is a phone number: remove the number unless it is yours to share; {CONSENT}"
         yield warn(m.start, m.end, message, entity="PHONE_NUMBER")
 

@@ -1,0 +1,113 @@
+"""The context a phrase list cannot express: when a matched phrase counts.
+
+Used by ``PhraseDetector.keep``; each function takes the matched spaCy span (and what else the
+detector found in the post) and says whether the phrase counts:
+
+- ``council-business`` counts in a sentence about the writer (a first-person word, a verb with
+  no subject, "for work", "this job", "the office"), in a diary-style sentence ("Play area inspection in the rain this
+  morning", not an invitation such as "if anyone wants to come"), in a post whose other
+  sentences are first-person ("Tomorrow's full council agenda is a monster. Pray for me"), or in
+  a post that marks something confidential (inside knowledge);
+- ``council-reference`` and ``council-business`` ending in "council" are dropped before a
+  compound word ("council tax");
+- ``confidential`` is dropped inside a general sense, before a superlative ("Off the record,
+  best bacon roll in Northants" shares a taste, not council business) or a confession ("I've
+  eaten all the chocolates", not "I heard ..."), and in a sentence
+  about a service that keeps things confidential (``phrase_set_service.txt``: "my GP"); a
+  closing marker ("You didn't hear it from me") goes with the marker before it;
+- ``birthplace`` is dropped when the "place" is a month or the birthplace is someone else's
+  ("his place of birth");
+- ``birth-date`` starting with "born" is dropped when a name or a comma comes just before it
+  ("Steve Rollins, born 3 April 1966" is Steve's birthday).
+"""
+
+from __future__ import annotations
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"})
+IMPLICIT_SUBJECT = frozenset({"VBD", "VBN", "VBG"})  # "Spent today ...", "Been asked ...", "Typing up ..."
+WORK_FRAME = frozenset({("for", "work"), ("at", "work"), ("this", "job"), ("my", "job"), ("day", "job"),
+                        ("the", "office"), ("in", "work")})
+DIARY = frozenset({("today",), ("tonight",), ("this", "morning"), ("this", "afternoon"), ("this", "evening"),
+                   ("last", "night"), ("all", "day"), ("another", "day"), ("this", "week")})
+INVITATION = frozenset({"anyone", "everyone", "welcome", "come", "join", "public", "along"})
+THIRD_PERSON = frozenset({"he", "she", "they", "it", "his", "her", "their"})
+SUPERLATIVE = frozenset({"best", "worst", "favourite", "favorite", "finest", "top"})
+HEARSAY = frozenset({"hear", "tell", "see", "know", "find", "learn", "read", "overhear", "understand", "gather",
+                     "think", "reckon", "believe", "suspect", "guess"})
+OTHERS = frozenset({"his", "her", "their", "your", "its", "'s", "\u2019s"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+def about_self(sent) -> bool:
+    """True when a sentence is about the writer: a first-person word, no subject before its verb, or "for work"."""
+    words = [t.lower_ for t in sent]
+    lead = next((t for t in sent if t.tag_ not in ("RB", "UH", "NFP", ",", ":") and not t.is_space), None)
+    return (not FIRST_PERSON.isdisjoint(words) or (lead is not None and lead.tag_ in IMPLICIT_SUBJECT)
+            or not WORK_FRAME.isdisjoint(zip(words, words[1:])))
+
+
+def diary(span) -> bool:
+    """True for a diary-style sentence ("Play area inspection ... this morning", "Planning committee
+    tonight:") that invites no one and names no one else before the business ("Cllr Reid chairing
+    tonight's meeting"), unless that is the council itself."""
+    sent = span.sent
+    words = [t.lower_ for t in sent]
+    timed = any(tuple(words[i:i + len(d)]) == d for d in DIARY for i in range(len(words)))
+    before = sent.doc[sent.start:span.start]
+    someone = any(t.tag_ in ("NNP", "NNPS") or t.lower_ in THIRD_PERSON for t in before)
+    leads = not someone or any(t.lower_ == "council" for t in before)
+    return timed and leads and INVITATION.isdisjoint(words)
+
+
+def insider(span, found: dict) -> bool:
+    """True when council business is the writer's own: see the module docstring."""
+    doc = span.doc
+    return (about_self(span.sent) or diary(span) or any(about_self(s) for s in doc.sents)
+            or bool(found.get("confidential")) or bool(found.get("confidential-business")))
+
+
+def compound(span, compounds: frozenset[str]) -> bool:
+    """True when "council" ends the span and a compound word ("tax") or a possessive follows it."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return span[-1].lower_ == "council" and nxt is not None and (nxt.lower_ in compounds or nxt.lower_ in POSSESSIVE)
+
+
+def trivial(span, services: frozenset[str]) -> bool:
+    """True when a confidential marker only introduces a taste ("Off the record, best bacon roll"), a
+    confession ("Confidential: I've eaten all the chocolates", not "I heard ...") or describes a
+    service's confidence ("My GP said it's all confidential")."""
+    rest = [t for t in span.doc[span.end:span.sent.end] if not t.is_punct and not t.is_space]
+    taste = bool(rest) and (rest[0].tag_ == "JJS" or rest[0].lower_ in SUPERLATIVE)
+    return taste or confession(rest) or any(t.lower_ in services for t in span.sent)
+
+
+def confession(rest) -> bool:
+    """True when what follows a marker is the writer's own doing ("I've eaten"), not hearsay ("I heard")."""
+    if not rest or rest[0].lower_ != "i":
+        return False
+    verb = next((t for t in rest[1:4] if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("have", "be", "do")), None)
+    return verb is not None and verb.lemma_.lower() not in HEARSAY
+
+
+def coda(span) -> bool:
+    """True when nothing but punctuation follows the span in its sentence ("You didn't hear it from me.")."""
+    return all(t.is_punct or t.is_space or not t.is_alpha for t in span.doc[span.end:span.sent.end])
+
+
+def inside(span, general) -> bool:
+    """True when ``span`` lies inside one of the ``general`` spans."""
+    return any(g.start <= span.start and span.end <= g.end for g, _ in general)
+
+
+def someone_elses(span) -> bool:
+    """True when a possessive ("his", "Jo's") stands just before the span."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in OTHERS
+
+
+def own_birth(span) -> bool:
+    """False for "born" after a name or comma ("Steve Rollins, born 3 April"); True otherwise."""
+    first = span[0]
+    if first.lower_ != "born" or first.is_sent_start or span.start == 0:
+        return True
+    prev = span.doc[span.start - 1]
+    return not (prev.is_alpha or prev.text == ",")

@@ -1,0 +1,169 @@
+"""Photos and copyright (PL520, PL521, PL530): clauses 3.2 and 4.10.
+
+Registered with the other PL5xx rules in ``confidential.py``. A photo phrase (``kind="phrase"``,
+labels ``photo``, ``photo-attached``, ``photo-verb``) is paired with whom it shows: the people
+detectors (``listed-person``, ``listed-role``, ``person``) and the colleague and other-person
+phrases. The pairing (``pairs``) is shared with the clause 4.3 image rule in ``disrepute.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..detect.mention import Mention
+from ..warning import PolicyWarning
+from .base import Context, Warn
+
+SENTENCE_END = re.compile(r"[.!?\n]")
+NEAR = 60  # characters between a photo word and whom it shows
+TAKER = re.compile(r"\s+(?:took|takes|taking|snapped|filmed|shot|captured|got)\b", re.IGNORECASE)
+PLACE_BEFORE = re.compile(r"\b(?:at|in|near|over|around|from)\s+(?:the\s+)?$", re.IGNORECASE)
+STAFF_GROUPS = frozenset({"employee"})
+OBJECT_WORDS = frozenset({"my", "our", "the", "his", "her", "their", "a"})
+
+
+def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a photo or video of a colleague ("here's a photo of our groundsman asleep").
+
+    A photo word ("photo of", "pic", "video", "selfie with", "caught on camera") in the same
+    sentence as a colleague: a listed employee, their role ("our groundsman"), or words such
+    as "my colleague", "the lads from work".
+
+    Why: clause 3.2, "if you are posting information or photographs of other employees outside
+    of working hours, you should still seek their permission to post these before doing so".
+
+    A photo verb counts with the person right after it ("Snapped Priya and Sarah", "filmed our
+    caretaker"); a listed employee's first name or nickname alone ("a pic of Tom") counts as a
+    colleague, unless another surname follows it ("Tom Jones"); a work party's photos count when
+    everyone is tagged.
+
+    Flagged: Here's a pic of our groundsman asleep in the van.
+    Flagged: Photo of my colleagues at the Christmas do!
+    Flagged: Here's a pic of Tom asleep in the van.
+    Flagged: Filmed Priya doing the conga last night.
+    Flagged: Office party photos are up on my page, tagged everyone.
+    Flagged: Team photo from the office Christmas do, look at the state of us
+    Flagged: Throwback pic to the office summer BBQ 2019, everyone looking so young!
+    Flagged: Had to screenshot the office WhatsApp because Dan's message is too good not to share
+    Flagged: Our deputy clerk doing the ice bucket challenge 🧊 video in the comments
+    Okay: Here's a pic of the sunset over the river.
+    Okay: My colleagues were brilliant this week.
+    Okay: Here's a photo of Tom Jones on stage at the Albert Hall.
+    Okay: Priya filmed the fireworks from the bridge.
+    Okay: Sarah took a lovely photo of the river.
+    Okay: Holiday snaps from Crete, back to reality Monday.
+
+    Instead: ask the colleague first, and post only with their permission.
+
+    Profile: ``people.csv`` (employees and their roles).
+    """
+    for photo, who in pairs(ctx, colleagues(ctx)):
+        start, end = min(photo.start, who.start), max(photo.end, who.end)
+        yield warn(start, end, f"A photo of “{who.text}”, a colleague: post it only with their permission.")
+
+
+def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags a photo or video of a person: a colleague, resident, customer, contractor or stranger.
+
+    A photo of a colleague is flagged under clause 3.2 as well (PL520).
+
+    Why: clause 4.10, "if employees wish to post images, photographs or videos of their work
+    colleagues, residents, customers, contractors or suppliers on their online profile, they
+    should first obtain the other party's express permission to do so".
+
+    Flagged: Took a video of this bloke parking on the pavement again.
+    Flagged: Snapped a picture of Kevin Doyle on his allotment.
+    Flagged: Photo from the carnival: Mrs Bello and her twins on the float
+    Flagged: Video of the kids doing wheelies on the rec 🎥 absolute scenes
+    Flagged: Uncensored video of the bloke streaking across the rec
+    Okay: Took a photo of my kids on the beach.
+    Okay: Took 200 photos of the bluebells at Fermyn Woods, here's the best ten
+    Okay: Snapped a picture of the bluebells in the woods.
+
+    Instead: ask first, or post a photo in which nobody can be recognised.
+
+    Profile: ``people.csv``.
+    """
+    for photo, who in pairs(ctx, people(ctx)):
+        start, end = min(photo.start, who.start), max(photo.end, who.end)
+        yield warn(start, end, f"A photo of “{who.text}”: post someone's image only with their express permission.")
+
+
+def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags reposting someone else's image or words without permission or credit.
+
+    Why: clause 4.10, employees must not "breach copyright ... for example, using someone else's
+    images or written content without permission or failing to give acknowledgement where
+    permission has been given to reproduce particular work".
+
+    Flagged: Stole this pic from Facebook, too good not to share.
+    Flagged: Not my photo but what a view of the river.
+    Flagged: Found this image online, no idea who took it.
+    Flagged: Here's that Getty image of the market square I mentioned, watermark and all lol
+    Flagged: Amazing drone footage of the floods, shared from a WhatsApp group, original creator unknown
+    Flagged: Screenshotted Kevin Doyle's Facebook post about the allotments so you can all see it
+    Okay: My brother copied my homework again.
+    Okay: Photo shared with kind permission of Jane Smith.
+
+    Instead: ask the owner, credit them by name, or share their original post.
+
+    Profile: none (``models/patterns/phrase_repost.txt``).
+    """
+    for m in ctx.of("phrase", label="repost"):
+        yield warn(m.start, m.end, f"“{m.text}” suggests someone else's work posted without permission or credit.",
+                   suggestions=("share the original post", "credit the owner by name"))
+
+
+def colleagues(ctx: Context) -> list[Mention]:
+    """Mentions of employees: listed staff, their roles, their first names or nicknames, and colleague words."""
+    listed = [m for m in ctx.of("listed-person", "listed-role") if m.person and m.person.group in STAFF_GROUPS]
+    return listed + [m for m in ctx.of("phrase") if m.label in ("colleague", "colleague-name")]
+
+
+def people(ctx: Context) -> list[Mention]:
+    """Mentions of anyone: listed people and firms, other person names, person and colleague words."""
+    words = [m for m in ctx.of("phrase") if m.label in ("other-person", "colleague")]
+    return [*ctx.of("listed-person", "listed-role", "person"), *words]
+
+
+def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    """Each photo phrase with the nearest of ``whom`` in its sentence (the whole post for a photo the post carries, "video below"); each photo verb with whom it directly takes.
+
+    The photographer ("Sarah took a photo") and a name after "at" or "in" (a place: "photos of
+    the bluebells at Fermyn Woods") are not whom a photo shows.
+    """
+    whom = [w for w in whom if not photographer(ctx.text, w) and not placed(ctx.text, w)]
+    for photo in ctx.of("phrase", label="photo"):
+        of = photo.text.lower().endswith((" of", " with"))  # "a photo of X": X comes after
+        near = [w for w in whom if same_sentence(ctx.text, photo, w) and not (of and w.start < photo.end)]
+        if near:
+            yield photo, min(near, key=lambda w: abs(w.start - photo.start))
+    for carried in ctx.of("phrase", label="photo-attached"):
+        if whom:
+            yield carried, min(whom, key=lambda w: abs(w.start - carried.start))
+    for verb in ctx.of("phrase", label="photo-verb"):
+        if taken := [w for w in whom if w.end > verb.end and verb.start <= w.start and directly(ctx.text[verb.end:w.start])]:
+            yield verb, taken[0]
+
+
+def photographer(text: str, who: Mention) -> bool:
+    """True when the person is the one taking the picture ("Sarah took a lovely photo")."""
+    return bool(TAKER.match(text, who.end))
+
+
+def placed(text: str, who: Mention) -> bool:
+    """True when an unlisted name follows "at", "in" or "near": a place, not a person in the picture."""
+    return who.kind == "person" and bool(PLACE_BEFORE.search(text[max(0, who.start - 8):who.start]))
+
+
+def directly(gap: str) -> bool:
+    """True when only spaces and a possessive or article stand between a verb and its object."""
+    return set(gap.lower().split()) <= OBJECT_WORDS and len(gap.split()) <= 1
+
+
+def same_sentence(text: str, a: Mention, b: Mention, *, near: int = NEAR) -> bool:
+    """True when the two mentions are close and no sentence ends between them."""
+    left, right = (a, b) if a.start <= b.start else (b, a)
+    gap = text[left.end:right.start]
+    return len(gap) <= near and not SENTENCE_END.search(gap)
