@@ -35,6 +35,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.util import filter_spans
 
@@ -111,14 +112,18 @@ def compile_pattern(line: str, sets: dict[str, tuple[str, ...]] | None = None) -
 
 
 def needles(patterns: list[list[dict]]) -> frozenset[str] | None:
-    """Lower-case words one of which a doc must contain for any of ``patterns`` to match (None: no such gate)."""
+    """Lower-case words one of which a doc must contain for any of ``patterns`` to match (None: no such gate).
+
+    Every required word of a pattern is a valid gate; the first that is not a stop word is the
+    most selective, so lines with common openings ("my", "the") still run only when needed.
+    """
     out: set[str] = set()
     for pattern in patterns:
         words = [t["LOWER"] for t in pattern if "LOWER" in t and t.get("OP") not in ("?", "*")]
         if not words:
             return None
-        first = words[0]
-        out.update(first["IN"] if isinstance(first, dict) else (first,))
+        choices = [w["IN"] if isinstance(w, dict) else (w,) for w in words]
+        out.update(next((c for c in choices if not any(x in STOP_WORDS for x in c)), choices[0]))
     return frozenset(out)
 
 
@@ -132,7 +137,8 @@ class PhraseDetector:
     """Finds the phrases of every ``phrase_*`` list and the profile's confidential terms."""
 
     def __init__(self, models, profile):
-        self.lines: list[tuple[frozenset[str] | None, Matcher]] = []
+        self.groups: dict[frozenset[int] | None, Matcher] = {}
+        self.order: dict[int, int] = {}
         self.sets = {"role": set_entries("role", tuple(p.role for p in profile.people if p.role and p.group == "employee"))}
         for label in LABELS:
             for n, line in enumerate(read_lines("phrase_" + label.replace("-", "_"))):
@@ -148,18 +154,24 @@ class PhraseDetector:
         self.staff = staff_first_names(profile)
 
     def add_line(self, vocab, key: str, patterns: list[list[dict]]) -> None:
-        """One list line as its own Matcher, gated by the words it needs (see ``needles``)."""
-        matcher = Matcher(vocab)
+        """Add a list line to the Matcher of the lines gated by the same words (see ``needles``)."""
+        words = needles(patterns)
+        gate = None if words is None else frozenset(vocab.strings.add(w) for w in words)
+        matcher = self.groups.setdefault(gate, Matcher(vocab))
         matcher.add(key, patterns)
-        self.lines.append((needles(patterns), matcher))
+        self.order[vocab.strings.add(key)] = len(self.order)
 
     def raw_matches(self, doc) -> list[tuple[int, int, int]]:
-        """``(key, start, end)`` of every line whose needed words the doc contains, in match order."""
-        words = {t.lower_ for t in doc}
+        """``(key, start, end)`` of every line whose needed words the doc contains, in match order.
+
+        Lines sharing a gate share one Matcher, and a Matcher runs only when the doc holds one
+        of its gate's words; ties are broken by the lines' order in the lists.
+        """
+        words = set(doc.to_array("LOWER").tolist())
         found = []
-        for n, (gate, matcher) in enumerate(self.lines):
+        for gate, matcher in self.groups.items():
             if gate is None or not gate.isdisjoint(words):
-                found += [(end, start, n, key) for key, start, end in matcher(doc)]
+                found += [(end, start, self.order[key], key) for key, start, end in matcher(doc)]
         return [(key, start, end) for end, start, _, key in sorted(found)]
 
     def __call__(self, post) -> Iterator[Mention]:
