@@ -143,7 +143,7 @@ FOUND = [
     ("Shared from a WhatsApp group, original creator unknown.", "repost", "original creator unknown"),
     ("Screenshotted Kevin Doyle's Facebook post.", "repost", "Screenshotted Kevin Doyle's Facebook post"),
     ("Uncensored video of the streaker.", "inappropriate", "Uncensored"),
-    ("Birthday today!! 🎂 born 11.11.88 and still 12.", "birth-date", "Birthday today!! 🎂 born 11.11.88"),
+    ("Birthday today!! 🎂 born 11.11.88 and still 12.", "birth-date", "born 11.11.88"),  # phrases stay inside sentences
     ("Party time 🎉 born 17/09/1984 and proud.", "birth-date", "born 17/09/1984"),
     ("Passport done, place of birth Peterborough.", "birthplace", "place of birth Peterborough"),
     ("Went to Stanwick Primary in the 90s.", "first-school", "Went to Stanwick Primary"),

@@ -127,6 +127,34 @@ def needles(patterns: list[list[dict]]) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def sentences_by_word(doc) -> tuple[list, dict[int, set[int]]]:
+    """The doc's sentences, and for each lower-case word (as a hash) the sentences holding it."""
+    sents = list(doc.sents)
+    lowers = doc.to_array("LOWER").tolist()
+    where: dict[int, set[int]] = {}
+    for n, sent in enumerate(sents):
+        for word in lowers[sent.start : sent.end]:
+            where.setdefault(word, set()).add(n)
+    return sents, where
+
+
+def windows(doc, sents: list, hits, *, whole: bool) -> list:
+    """The hit sentences as disjoint spans (runs of consecutive ones joined); the whole doc when ``whole``.
+
+    A phrase is matched inside the sentences that hold its gate word, so a long post costs in
+    proportion to its length; a phrase does not run across a break into a sentence without it.
+    """
+    if whole:
+        return [doc[:]]
+    ranges: list[list[int]] = []
+    for i in sorted(hits):
+        if ranges and sents[i].start <= ranges[-1][1]:
+            ranges[-1][1] = sents[i].end
+        else:
+            ranges.append([sents[i].start, sents[i].end])
+    return [doc[a:b] for a, b in ranges]
+
+
 def parse_line(line: str) -> tuple[str, str]:
     """A list line split into its pattern and its standard wording (``=>``), if any."""
     pattern, _, evidence = line.partition("=>")
@@ -164,14 +192,16 @@ class PhraseDetector:
     def raw_matches(self, doc) -> list[tuple[int, int, int]]:
         """``(key, start, end)`` of every line whose needed words the doc contains, in match order.
 
-        Lines sharing a gate share one Matcher, and a Matcher runs only when the doc holds one
-        of its gate's words; ties are broken by the lines' order in the lists.
+        Lines sharing a gate share one Matcher, and a Matcher runs only over the sentences that
+        hold one of its gate's words (a long post costs in proportion to its length, not to
+        its length times the lines); ties are broken by the lines' order in the lists.
         """
-        words = set(doc.to_array("LOWER").tolist())
+        sents, where = sentences_by_word(doc)
         found = []
         for gate, matcher in self.groups.items():
-            if gate is None or not gate.isdisjoint(words):
-                found += [(end, start, self.order[key], key) for key, start, end in matcher(doc)]
+            hits = [0] if gate is None else {i for w in gate for i in where.get(w, ())}
+            for span in windows(doc, sents, hits, whole=gate is None):
+                found += [(span.start + end, span.start + start, self.order[key], key) for key, start, end in matcher(span)]
         return [(key, start, end) for end, start, _, key in sorted(found)]
 
     def __call__(self, post) -> Iterator[Mention]:
