@@ -199,6 +199,8 @@ class PhraseDetector:
         sents, where = sentences_by_word(doc)
         found = []
         for gate, matcher in self.groups.items():
+            if gate is not None and gate.isdisjoint(where):
+                continue
             hits = [0] if gate is None else {i for w in gate for i in where.get(w, ())}
             for span in windows(doc, sents, hits, whole=gate is None):
                 found += [(span.start + end, span.start + start, self.order[key], key) for key, start, end in matcher(span)]
