@@ -27,6 +27,8 @@ def found(detector, text):
     ("Proud of #ThrapstonTownCouncil", [("name", "#ThrapstonTownCouncil")]),
     ("thrapston town council", [("name", "thrapston town council")]),
     ("TTC fixed it", [("alias", "TTC")]),
+    ("Doing the minutes for TTC.", [("alias", "TTC")]),
+    ("Minutes for T.T.C. tonight", [("alias", "T.T.C.")]),
     ("#TTC rocks", [("alias", "#TTC")]),
     ("go thrapston tc!", [("alias", "thrapston tc")]),
     ("Thrapston Council again", [("alias", "Thrapston Council")]),

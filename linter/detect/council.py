@@ -42,7 +42,8 @@ def word_regex(phrase: str, *, case_sensitive: bool = False) -> re.Pattern:
 def spelt(word: str) -> str:
     """A word as a regex; an initialism in capitals ("TC") may also be written with dots ("T.C.")."""
     if word.isupper() and word.isalpha() and 2 <= len(word) <= 5:
-        return r"\.?".join(map(re.escape, word)) + r"(?:\.(?=\s|$))?"
+        dotted = r"\.".join(map(re.escape, word)) + r"(?:\.(?=\s|$))?"  # T.T.C. keeps its last dot
+        return rf"(?:{dotted}|{re.escape(word)})"  # TTC at a sentence's end leaves the full stop out
     return re.escape(word)
 
 
