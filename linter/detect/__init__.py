@@ -11,8 +11,9 @@ from . import people
 from . import tone
 from . import personal_data, persons
 from . import blocked_links, council, phrases
+from . import classifier
 from .mention import KINDS, Mention
 
-DETECTORS: tuple[type, ...] = (people.PeopleDetector, tone.ToneDetector, personal_data.PersonalDataDetector, persons.PersonNameDetector, council.CouncilDetector, phrases.PhraseDetector, blocked_links.BlockedLinkDetector)
+DETECTORS: tuple[type, ...] = (people.PeopleDetector, tone.ToneDetector, personal_data.PersonalDataDetector, persons.PersonNameDetector, council.CouncilDetector, phrases.PhraseDetector, blocked_links.BlockedLinkDetector, classifier.ClauseClassifier)
 
 __all__ = ["DETECTORS", "KINDS", "Mention"]

@@ -43,4 +43,5 @@ KINDS = {
     "link": "a URL or bare domain; label is the registered domain",
     "phrase": "a phrase from a documented list; label is the list's name",
     "tone": "negativity, insults, profanity; label says which",
+    "classifier": "a clause the trained classifier scores at or above its threshold; label is the clause id, score the probability",
 }

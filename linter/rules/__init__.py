@@ -12,9 +12,10 @@ from . import people
 from . import conduct
 from . import personal_data
 from . import account, confidential, council
+from . import classified
 from .base import MODES, Context, Rule, Warn, make_warn
 
-RULES: tuple[Rule, ...] = (*people.RULES, *conduct.RULES, *personal_data.RULES, *council.RULES, *account.RULES, *confidential.RULES)
+RULES: tuple[Rule, ...] = (*people.RULES, *conduct.RULES, *personal_data.RULES, *council.RULES, *account.RULES, *confidential.RULES, *classified.RULES)
 
 
 def rule_keys() -> set[str]:
