@@ -9,6 +9,7 @@ the relay starts it once (see ``autostart``) and retries.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -56,7 +57,11 @@ class Relay:
 
     async def _send(self, method: str, path: str, body: dict | None) -> tuple[int, dict]:
         """One HTTP call to the service."""
-        async with self.session.request(method, f"http://postlint{path}", json=body) as response:
+        # UTF-8 as is: escaping every non-ASCII character (6-12 bytes each) would push long
+        # posts in other scripts or full of emoji over the service's body limit.
+        data = None if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        headers = {"Content-Type": "application/json"} if body is not None else None
+        async with self.session.request(method, f"http://postlint{path}", data=data, headers=headers) as response:
             return response.status, await response.json(content_type=None)
 
     async def _start(self) -> None:

@@ -80,10 +80,12 @@ def _add_service_commands(sub) -> None:
 
 
 def _iso_time(value: str) -> datetime:
+    from .request import parse_at
+
     try:
-        return datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {value!r}") from exc
+        return parse_at(value)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc).replace("field 'at'", "--at")) from exc
 
 
 def read_text(source: str) -> str:

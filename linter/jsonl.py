@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import TextIO
 
 from .errors import InputError
 from .lint import Linter
+from .request import lint_fields
 
 
 def parse_line(line: str) -> object:
@@ -18,33 +18,18 @@ def parse_line(line: str) -> object:
         raise InputError(f"not JSON: {exc.msg} at column {exc.colno}") from exc
 
 
-def request_fields(req: object) -> dict:
-    """A request object as ``Linter.lint`` arguments; ``InputError`` names the bad field."""
-    if not isinstance(req, dict):
-        raise InputError("each line must be a JSON object")
-    if not isinstance(req.get("text"), str):
-        raise InputError("field 'text' must be a string")
-    at, author = req.get("at"), req.get("author")
-    if at is not None:
-        try:
-            at = datetime.fromisoformat(at)
-        except (TypeError, ValueError) as exc:
-            raise InputError("field 'at' must be an ISO 8601 time") from exc
-    if author is not None and not isinstance(author, str):
-        raise InputError("field 'author' must be a string")
-    return {"text": req["text"], "mode": req.get("mode", "personal"), "at": at, "author": author}
-
-
 def lint_line(linter: Linter, line: str, n: int) -> dict:
     """The result object for one input line: warnings, or an error that says what is wrong."""
     req_id = n
     try:
         req = parse_line(line)
         req_id = req.get("id", n) if isinstance(req, dict) else n
-        fields = request_fields(req)
+        fields = lint_fields(req)
         warnings = linter.lint(fields.pop("text"), **fields)
     except InputError as exc:
         return {"id": req_id, "error": {"code": "bad-request", "message": f"line {n}: {exc}"}}
+    except Exception as exc:  # noqa: BLE001 - one bad line must not end the stream
+        return {"id": req_id, "error": {"code": "internal", "message": f"line {n}: {type(exc).__name__}"}}
     return {"id": req_id, "warnings": [w.to_dict() for w in warnings]}
 
 

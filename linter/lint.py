@@ -75,10 +75,14 @@ def check_input(text: object, mode: object) -> None:
     """Refuse what cannot be linted, with a message that says why."""
     if not isinstance(text, str):
         raise InputError("text must be a string")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("text is not valid Unicode (it holds an unpaired surrogate)") from None
     if len(text) > MAX_CHARS:
         raise InputError(f"text is {len(text):,} characters; postlint lints posts of up to {MAX_CHARS:,}")
     if mode not in MODES:
-        raise InputError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        raise InputError(f"mode must be one of {', '.join(MODES)}")
 
 
 def merge(warnings: Iterable[PolicyWarning]) -> tuple[PolicyWarning, ...]:

@@ -99,3 +99,23 @@ def test_console_script_runs():
     """The installed console script answers --help (a real subprocess)."""
     done = subprocess.run([sys.executable, "-m", "linter.cli", "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0 and "check" in done.stdout
+
+
+def test_jsonl_survives_bad_lines(monkeypatch, capsys):
+    """A lone surrogate or an impossible `at` answers that line with an error; the stream goes on."""
+    lines = [
+        '{"id": 1, "text": "\\ud83d x"}',
+        json.dumps({"id": 2, "text": "hi", "at": "0001-01-01T00:00:00+05:00"}),
+        json.dumps({"id": 3, "text": CLEAN, "at": "2026-11-21T19:00+00:00"}),
+    ]
+    status, out, _ = run(monkeypatch, capsys, ["check", "--jsonl"], "\n".join(lines).encode())
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [("error" in r) for r in results] == [True, True, False]
+    assert status == 2
+
+
+def test_at_option_is_checked(monkeypatch, capsys):
+    """--at outside 1970..9000 is a usage error (exit 2), not a traceback."""
+    with pytest.raises(SystemExit) as done:
+        run(monkeypatch, capsys, ["check", "--at", "0001-01-01T00:00:00+05:00"], b"hi")
+    assert done.value.code == 2

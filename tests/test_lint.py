@@ -79,3 +79,25 @@ def test_profile_can_switch_a_rule_off(models, demo_profile):
     text = "Dinner with Dan Okafor"
     assert all(x.code != "PL406" for x in quiet.lint(text, at=EVENING))
     assert [x.severity for x in softer.lint(text, at=EVENING) if x.code == "PL406"] == [Severity.INFO]
+
+
+def test_unpaired_surrogate_is_refused():
+    """Text that is not valid Unicode (a lone surrogate) is an InputError, not a crash."""
+    with pytest.raises(InputError, match="unpaired surrogate"):
+        check_input("\ud83d broken", "personal")
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59+00:00", "yesterday", 5])
+def test_at_out_of_range_is_refused(value):
+    """An `at` outside 1970..9000 or not ISO 8601 is refused, naming the field."""
+    from linter.request import parse_at
+
+    with pytest.raises(InputError, match="field 'at'"):
+        parse_at(value)
+
+
+def test_naive_at_is_utc():
+    """An `at` without an offset means UTC, for the service, JSONL and the CLI alike."""
+    from linter.request import parse_at
+
+    assert parse_at("2026-11-21T19:00").tzinfo is timezone.utc

@@ -9,20 +9,17 @@ from __future__ import annotations
 import json
 import os
 import time
-from datetime import datetime, timezone
 
 from aiohttp import web
 
 from .. import __version__
 from ..errors import InputError
-from ..lint import MODES
+from ..request import lint_fields
 from ..rules import RULES
 from ..wire import to_wire
 from . import keys
 
 
-EARLIEST = datetime(1970, 1, 2, tzinfo=timezone.utc)
-LATEST = datetime(9000, 1, 1, tzinfo=timezone.utc)
 
 
 class RequestError(Exception):
@@ -66,34 +63,11 @@ async def read_json(request: web.Request) -> object:
 
 
 def parse_lint_request(data: object) -> dict:
-    """Check the fields of a lint request; a wrong one is a 422 that names it."""
-    if not isinstance(data, dict):
-        raise RequestError(422, "bad-field", "the body must be a JSON object")
-    text = data.get("text")
-    if not isinstance(text, str):
-        raise RequestError(422, "bad-field", "field 'text' must be a string")
-    mode = data.get("mode", "personal")
-    if mode not in MODES or not isinstance(mode, str):
-        raise RequestError(422, "bad-field", f"field 'mode' must be one of {', '.join(MODES)}")
-    author = data.get("author")
-    if author is not None and not isinstance(author, str):
-        raise RequestError(422, "bad-field", "field 'author' must be a string")
-    return {"text": text, "mode": mode, "at": parse_at(data.get("at")), "author": author}
-
-
-def parse_at(value: object) -> datetime | None:
-    """The ``at`` field: an ISO 8601 instant from 1970 to 9000 (UTC when it names no offset), or None."""
-    if value is None:
-        return None
-    message = "field 'at' must be an ISO 8601 date and time between 1970 and 9000"
+    """Check the fields of a lint request (``linter.request``); a wrong one is a 422 that names it."""
     try:
-        at = datetime.fromisoformat(value) if isinstance(value, str) else None
-        at = at if at is None or at.tzinfo else at.replace(tzinfo=timezone.utc)
-        if at is not None and EARLIEST <= at.astimezone(timezone.utc) <= LATEST:
-            return at
-    except (ValueError, OverflowError):
-        pass
-    raise RequestError(422, "bad-field", message)
+        return lint_fields(data)
+    except InputError as exc:
+        raise RequestError(422, "bad-field", str(exc)) from None
 
 
 async def health(request: web.Request) -> web.Response:
@@ -110,6 +84,7 @@ async def health(request: web.Request) -> web.Response:
             "path": profile.path,
             "problems": list(engine.problems),
         },
+        "uptime": round(time.monotonic() - request.app[keys.STARTED], 3),
         "uptime_s": round(time.monotonic() - request.app[keys.STARTED], 3),
         "queue": {"in_flight": request.app[keys.LIMITER].in_flight, "size": request.app[keys.LIMITER].queue_size},
         "pid": os.getpid(),
