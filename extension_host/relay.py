@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ log = logging.getLogger("postlint.host")
 LINT_FIELDS = ("text", "mode", "at", "author")
 ROUTES = {"lint": ("POST", "/v1/lint"), "health": ("GET", "/v1/health"), "rules": ("GET", "/v1/rules")}
 TIMEOUT_S = 30.0
+RETRY_START_S = 30.0  # after a failed start, answer at once instead of starting again per keystroke
 
 
 class Unavailable(Exception):
@@ -35,6 +37,7 @@ class Relay:
         self.starter = starter
         self.session: aiohttp.ClientSession | None = None
         self.start_lock = asyncio.Lock()
+        self.failed_at: float | None = None  # when the last start attempt failed
 
     async def __aenter__(self) -> Relay:
         connector = aiohttp.UnixConnector(path=str(self.socket), limit=8)
@@ -69,5 +72,10 @@ class Relay:
         if self.starter is None:
             raise Unavailable("the postlint service is not running")
         async with self.start_lock:
+            now = time.monotonic()
+            if self.failed_at is not None and now - self.failed_at < RETRY_START_S:
+                raise Unavailable("the postlint service could not be started; run `postlint doctor`")
             if not await self.starter():
+                self.failed_at = now
                 raise Unavailable("the postlint service is not running and could not be started")
+            self.failed_at = None

@@ -247,3 +247,20 @@ def test_stray_prints_cannot_corrupt_the_frame_stream(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
     assert done.stdout == framing.encode({"id": 1, "pong": True})
     assert b"stray" in done.stderr
+
+
+async def test_failed_start_is_not_retried_per_request(tmp_path):
+    """After the service fails to start, further requests are answered at once, not by starting again."""
+    from extension_host.relay import Relay, Unavailable
+
+    attempts = []
+
+    async def failing_start() -> bool:
+        attempts.append(1)
+        return False
+
+    async with Relay(tmp_path / "absent.sock", starter=failing_start) as relay:
+        for _ in range(3):
+            with pytest.raises(Unavailable):
+                await relay.call("lint", {"type": "lint", "text": "hello"})
+    assert len(attempts) == 1
