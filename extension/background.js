@@ -122,9 +122,14 @@ async function withPolicyWords(reply) {
 }
 
 /** Lint a text through the host; a host that exited is started again once. */
+const MAX_CHARS = 65000; // the linter's own limit (linter/lint.py MAX_CHARS)
+
 async function lint(text) {
   const settings = await loadSettings();
   if (!settings.enabled) return {error: {code: "disabled", message: "postlint is switched off."}};
+  if (text.length > MAX_CHARS) {
+    return {error: {code: "too-long", message: "This post is longer than postlint checks (65,000 characters)."}};
+  }
   const frame = {type: "lint", text, mode: settings.mode, at: localIsoTime()};
   if (settings.author) frame.author = settings.author;
   let reply = await transport.request(frame);
