@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import os
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,11 +47,31 @@ class Models:
 
     def parse(self, text: str) -> Doc:
         """The one spaCy parse of a text that every detector shares."""
-        return self.nlp(text)
+        return self.nlp(tokenize(self.nlp, text))
 
     def artifacts(self, doc: Doc) -> NlpArtifacts:
         """Presidio's view of an existing parse, so Presidio never parses again."""
         return self.nlp_engine._doc_to_nlp_artifact(doc, "en")  # noqa: SLF001 - public in effect
+
+
+LONG_RUN = re.compile(r"\S{%d,}" % 200)
+PIECE = 100
+
+
+def tokenize(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, safe on long runs without spaces.
+
+    spaCy's tokenizer takes time quadratic in the length of a run like "!!!!…" or "😂😂😂…"
+    (4,000 "!" take seconds, 65,000 minutes), so such runs are tokenized in pieces of 100
+    characters and the docs joined: the text, and so every offset, stays exactly the same.
+    """
+    if not LONG_RUN.search(text):
+        return nlp.make_doc(text)
+    from spacy.tokens import Doc
+
+    cuts = sorted({0, len(text)} | {i for m in LONG_RUN.finditer(text) for i in range(m.start(), m.end(), PIECE)})
+    pieces = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    return Doc.from_docs([nlp.make_doc(p) for p in pieces], ensure_whitespace=False)
 
 
 def pipeline_name(name: str | None = None) -> str:

@@ -101,3 +101,23 @@ def test_naive_at_is_utc():
     from linter.request import parse_at
 
     assert parse_at("2026-11-21T19:00").tzinfo is timezone.utc
+
+
+@pytest.mark.model
+def test_long_runs_without_spaces_keep_the_text(models):
+    """A long run like "!!!!…" is tokenized in pieces (spaCy is quadratic there) with the text unchanged."""
+    from linter.nlp import tokenize
+
+    text = "Dan Okafor " + "!" * 1500 + " 😂" * 3 + "x" * 450 + " end"
+    doc = tokenize(models.nlp, text)
+    assert doc.text == text
+    assert max(len(t.text) for t in doc) <= 100
+    assert [t.text for t in tokenize(models.nlp, "Dan Okafor said hi")] == ["Dan", "Okafor", "said", "hi"]
+
+
+@pytest.mark.model
+def test_names_found_after_a_long_run(linter):
+    """Offsets stay right after a long run of punctuation."""
+    text = "!" * 3000 + " lovely evening with Dan Okafor"
+    found = [w for w in linter.lint(text, at=EVENING) if w.code == "PL406"]
+    assert [(w.text, text[w.start : w.end]) for w in found] == [("Dan Okafor", "Dan Okafor")]

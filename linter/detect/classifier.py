@@ -17,6 +17,7 @@ from pathlib import Path
 import spacy
 
 from ..assets import models_dir
+from ..nlp import tokenize
 from ..post import Post
 from ..profile import Profile
 from .mention import Mention
@@ -63,7 +64,7 @@ class ClauseClassifier:
 
     def scores(self, text: str) -> dict[str, float]:
         """The classifier's score for every clause it knows, for one text."""
-        return dict(self.nlp(model_text(text)).cats)
+        return dict(self.nlp(tokenize(self.nlp, model_text(text))).cats)
 
     def __call__(self, post: Post) -> list[Mention]:
         """A mention per enabled clause whose post score reaches its threshold."""
@@ -74,7 +75,7 @@ class ClauseClassifier:
         if not firing:
             return []
         spans = sentence_spans(post)
-        docs = list(self.nlp.pipe(model_text(post.text[s:e]) for s, e in spans))
+        docs = list(self.nlp.pipe(tokenize(self.nlp, model_text(post.text[s:e])) for s, e in spans))
         out = []
         for clause in firing:
             best = max(range(len(spans)), key=lambda i: docs[i].cats.get(clause, 0.0))
