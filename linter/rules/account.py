@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from ..profile import DAYS, WorkingHours
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
+from .photos import same_sentence
 
 COUNCIL = ("council",)
 PERSONAL = ("personal",)
@@ -155,14 +156,8 @@ def account_personal_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
         yield warn(m.start, m.end, f"“{m.text}” is personal: council accounts are not for personal posts.")
     official = ctx.of("phrase", label="official-voice")
     for m in ctx.of("phrase", label="first-person"):
-        if not any(p.overlaps(m) for p in personal) and not any(same_sentence(ctx.text, o, m) for o in official):
+        if not any(p.overlaps(m) for p in personal) and not any(same_sentence(ctx.text, o, m, near=None) for o in official):
             yield warn(m.start, m.end, f"“{m.text}” speaks for you, not the council: council accounts are not for personal posts.")
-
-
-def same_sentence(text: str, a, b) -> bool:
-    """True when no sentence ends between the two mentions."""
-    left, right = (a, b) if a.start <= b.start else (b, a)
-    return not any(c in ".!?\n" for c in text[left.end:right.start])
 
 
 def account_confidential(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:

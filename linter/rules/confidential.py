@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from ..detect.mention import Mention
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
-from .photos import photo_of_colleague, photo_of_person, reposted_content
+from .photos import SENTENCE_END, photo_of_colleague, photo_of_person, reposted_content
 
-SENTENCE_END = re.compile(r"[.!?\n]")
 SECURITY = {
     "birthplace": "your place of birth",
     "maiden-name": "a maiden name",

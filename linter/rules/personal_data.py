@@ -68,9 +68,13 @@ def _own_spans(ctx: Context) -> list[Mention]:
     return own
 
 
-def _about_others(ctx: Context, m: Mention) -> bool:
-    """Personal data of someone else: not the council's own, not the writer's own home."""
-    return not _is_councils_own(ctx, m) and m not in _own_spans(ctx)
+def _about_others(ctx: Context, mentions) -> list[Mention]:
+    """The mentions that are someone else's personal data: not the council's own, not the writer's home.
+
+    The writer's own spans are worked out once per call, not once per mention.
+    """
+    own = _own_spans(ctx)
+    return [m for m in mentions if not _is_councils_own(ctx, m) and m not in own]
 
 
 def _is_author(ctx: Context, m: Mention) -> bool:
@@ -85,7 +89,7 @@ IDENTIFYING_TONES = frozenset({"insult", "negative"})
 
 def _identifying(ctx: Context) -> bool:
     """True when the post says enough about someone for a lone first name to identify them."""
-    if ctx.of("listed-person", "listed-role", "council") or any(_about_others(ctx, m) for m in ctx.of("pii")):
+    if ctx.of("listed-person", "listed-role", "council") or _about_others(ctx, ctx.of("pii")):
         return True
     return any(m.label in IDENTIFYING_PHRASES for m in ctx.of("phrase")) or any(
         m.label in IDENTIFYING_TONES for m in ctx.of("tone"))
@@ -213,7 +217,7 @@ def email_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Profile: none.
     """
-    for m in filter(lambda m: _about_others(ctx, m), _pii(ctx, "EMAIL_ADDRESS")):
+    for m in _about_others(ctx, _pii(ctx, "EMAIL_ADDRESS")):
         yield warn(m.start, m.end, f"{m.text} is an e-mail address: {CONSENT}", entity="EMAIL_ADDRESS")
 
 
@@ -238,7 +242,7 @@ def street_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Profile: none.
     """
-    for m in filter(lambda m: _about_others(ctx, m), _pii(ctx, "ADDRESS")):
+    for m in _about_others(ctx, _pii(ctx, "ADDRESS")):
         yield warn(m.start, m.end, f"{m.text} is a street address: {CONSENT}", suggestions=("a house nearby",), entity="ADDRESS")
 
 
@@ -265,7 +269,7 @@ def uk_identifier(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: none.
     """
     addresses = _pii(ctx, "ADDRESS")
-    for m in filter(lambda m: _about_others(ctx, m), _pii(ctx, *IDENTIFIERS)):
+    for m in _about_others(ctx, _pii(ctx, *IDENTIFIERS)):
         severity = None
         if m.entity == "UK_POSTCODE" and not any(0 <= m.start - a.end <= 3 for a in addresses):
             severity = Severity.WARNING

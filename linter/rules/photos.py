@@ -162,8 +162,9 @@ def directly(gap: str) -> bool:
     return set(gap.lower().split()) <= OBJECT_WORDS and len(gap.split()) <= 1
 
 
-def same_sentence(text: str, a: Mention, b: Mention, *, near: int = NEAR) -> bool:
-    """True when the two mentions are close and no sentence ends between them."""
+def same_sentence(text: str, a: Mention, b: Mention, *, near: int | None = NEAR) -> bool:
+    """True when no sentence ends between the two mentions (and, unless ``near`` is None, they are close)."""
     left, right = (a, b) if a.start <= b.start else (b, a)
-    gap = text[left.end:right.start]
-    return len(gap) <= near and not SENTENCE_END.search(gap)
+    if near is not None and right.start - left.end > near:
+        return False
+    return not SENTENCE_END.search(text, left.end, max(left.end, right.start))
