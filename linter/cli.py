@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError, PostlintError, ProfileError
 
@@ -53,7 +55,7 @@ def _add_check(sub) -> None:
     p.add_argument("--profile", type=Path, help="the clerk's profile folder (default: bundled demo)")
     p.add_argument("--mode", choices=("personal", "council"), default="personal")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--jsonl", action="store_true", help="one JSON request a line in, one result a line out")
+    p.add_argument("--jsonl", action="store_true", help="one JSON request a line in (from FILE, or standard input for -), one result a line out")
     p.add_argument("--at", type=_iso_time, help="when the post is written (ISO 8601; default now)")
     p.add_argument("--author", help="who posts (for council-account mode)")
     p.add_argument("--pipeline", help="spaCy pipeline package or folder (default: pinned small English)")
@@ -101,6 +103,19 @@ def read_text(source: str) -> str:
         raise InputError(f"{'<stdin>' if source == '-' else source}:{line}: not UTF-8 text") from exc
 
 
+def open_lines(source: str) -> contextlib.AbstractContextManager[BinaryIO]:
+    """A JSONL source as bytes (each line is decoded on its own): a file, or standard input for ``-``.
+
+    Opened before the models load, so a missing file is reported at once.
+    """
+    if source == "-":
+        return contextlib.nullcontext(sys.stdin.buffer)
+    try:
+        return open(source, "rb")
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror}") from exc
+
+
 def cmd_check(args) -> int:
     """``postlint check``: lint one text, or a JSONL stream."""
     from .lint import load_linter
@@ -108,7 +123,8 @@ def cmd_check(args) -> int:
     if args.jsonl:
         from .jsonl import run_jsonl
 
-        return run_jsonl(load_linter(args.profile, pipeline=args.pipeline), sys.stdin, sys.stdout)
+        with open_lines(args.file) as src:
+            return run_jsonl(load_linter(args.profile, pipeline=args.pipeline), src, sys.stdout)
     text = read_text(args.file)
     linter = load_linter(args.profile, pipeline=args.pipeline)
     warnings = linter.lint(text, mode=args.mode, at=args.at, author=args.author)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import json
+from collections.abc import Iterable
 from typing import TextIO
 
 from .errors import InputError
@@ -10,15 +12,17 @@ from .lint import Linter
 from .request import lint_fields
 
 
-def parse_line(line: str) -> object:
-    """The JSON value of one line; ``InputError`` when it is not JSON."""
+def parse_line(line: str | bytes) -> object:
+    """The JSON value of one line (bytes must be UTF-8); ``InputError`` when it is not JSON."""
     try:
-        return json.loads(line)
+        return json.loads(line.removeprefix(codecs.BOM_UTF8).decode("utf-8") if isinstance(line, bytes) else line)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text at byte {exc.start + 1}") from exc
     except json.JSONDecodeError as exc:
         raise InputError(f"not JSON: {exc.msg} at column {exc.colno}") from exc
 
 
-def lint_line(linter: Linter, line: str, n: int) -> dict:
+def lint_line(linter: Linter, line: str | bytes, n: int) -> dict:
     """The result object for one input line: warnings, or an error that says what is wrong."""
     req_id = n
     try:
@@ -33,8 +37,8 @@ def lint_line(linter: Linter, line: str, n: int) -> dict:
     return {"id": req_id, "warnings": [w.to_dict() for w in warnings]}
 
 
-def run_jsonl(linter: Linter, src: TextIO, out: TextIO) -> int:
-    """Lint every line; a bad line gets an ``error`` object and the stream goes on.
+def run_jsonl(linter: Linter, src: Iterable[str | bytes], out: TextIO) -> int:
+    """Lint every line (text, or bytes decoded line by line); a bad line gets an ``error`` and the stream goes on.
 
     Exit status: 2 when any line was bad, else 1 when any warning was found, else 0.
     """

@@ -11,7 +11,7 @@ import hashlib
 import io
 import re
 import tomllib
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
@@ -33,6 +33,36 @@ GROUP_NOUNS = {
 }
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEMO_PROFILE = Path(__file__).parent / "data" / "demo_profile"
+UNLISTED = "the profile has a problem (run `postlint profile check` on its folder for details)"
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileProblem(Problem):
+    """A profile problem in two wordings: ``message`` for the clerk, ``public`` for the service.
+
+    ``message`` may quote what the clerk wrote (names, aliases, roles, groups, terms, domains,
+    days, rule keys), because ``postlint profile check`` shows it to the clerk on their own files.
+    ``public`` says the same without quoting any of it; it is what the service's health, log
+    and reload problems show (``/v1/health`` is read by the extension's options page).
+    """
+
+    public: str = ""
+
+    def redacted(self) -> str:
+        """``path:line: public message``: safe for the service's health and log."""
+        return f"{self.path}:{self.line}: {self.public or UNLISTED}"
+
+
+def public_problems(problems: Iterable[Problem]) -> tuple[str, ...]:
+    """Problems as the service may show them: without list contents (fails closed for other types)."""
+    return tuple(
+        p.redacted() if isinstance(p, ProfileProblem) else f"{p.path}:{p.line}: {UNLISTED}" for p in problems
+    )
+
+
+def _problem(path: str | Path, line: int, message: str, public: str | None = None) -> ProfileProblem:
+    """One problem; ``public`` None declares that ``message`` quotes nothing the clerk wrote."""
+    return ProfileProblem(str(path), line, message, message if public is None else public)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,16 +166,16 @@ def _read_text(path: Path, problems: list[Problem], *, required: bool) -> str | 
         raw = path.read_bytes()
     except FileNotFoundError:
         if required:
-            problems.append(Problem(str(path), 0, "file not found"))
+            problems.append(_problem(path, 0, "file not found"))
         return None
     except OSError as exc:
-        problems.append(Problem(str(path), 0, f"cannot read: {exc.strerror}"))
+        problems.append(_problem(path, 0, f"cannot read: {exc.strerror}"))
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(str(path), line, "not UTF-8 text (save the file as UTF-8)"))
+        problems.append(_problem(path, line, "not UTF-8 text (save the file as UTF-8)"))
         return None
 
 
@@ -153,8 +183,10 @@ def _parse_toml(path: Path, text: str, problems: list[Problem]) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        problems.append(Problem(str(path), int(m.group(1)) if m else 0, f"invalid TOML: {exc}"))
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, where = (int(m.group(1)), f" at column {m.group(2)}") if m else (0, "")
+        # tomllib quotes keys and characters of the file: the service shows only the position.
+        problems.append(_problem(path, line, f"invalid TOML: {exc}", f"invalid TOML{where}"))
         return {}
 
 
@@ -184,8 +216,9 @@ class _Fields:
             raw = {}
         self.data = raw
 
-    def fail(self, key: str | None, message: str) -> None:
-        self.problems.append(Problem(self.path, _line_of(self.text, self.table, key), message))
+    def fail(self, key: str | None, message: str, public: str | None = None) -> None:
+        """Record a problem on the line of ``key`` (or of the table); ``public`` as in ``_problem``."""
+        self.problems.append(_problem(self.path, _line_of(self.text, self.table, key), message, public))
 
     def string(self, key: str, default: str = "") -> str:
         value = self.data.get(key, default)
@@ -206,7 +239,8 @@ class _Fields:
         try:
             return time.fromisoformat(value)
         except ValueError:
-            self.fail(key, f"{self.table}.{key}: bad time {value!r} (write HH:MM, e.g. 09:00)")
+            hint = "(write HH:MM, e.g. 09:00)"
+            self.fail(key, f"{self.table}.{key}: bad time {value!r} {hint}", f"{self.table}.{key}: bad time {hint}")
             return default
 
 
@@ -214,7 +248,7 @@ def _parse_council_toml(path, text, data, problems, rule_keys) -> dict:
     council = _Fields(path, text, "council", data, problems)
     name = council.string("name")
     if "council" not in data or not name:
-        problems.append(Problem(path, _line_of(text, "council"), "[council].name is required"))
+        problems.append(_problem(path, _line_of(text, "council"), "[council].name is required"))
     return {
         "council": Council(
             name=name,
@@ -239,7 +273,8 @@ def _parse_hours(fields: _Fields) -> WorkingHours:
     for day in fields.strings("days") if "days" in fields.data else ("mon", "tue", "wed", "thu", "fri"):
         key = day[:3].lower()
         if key not in DAYS:
-            fields.fail("days", f"working_hours.days: unknown day {day!r} (use Mon..Sun)")
+            fields.fail("days", f"working_hours.days: unknown day {day!r} (use Mon..Sun)",
+                        "working_hours.days: unknown day (use Mon..Sun)")
         else:
             days.append(DAYS.index(key))
     start = fields.clock("start", time(9, 0))
@@ -250,7 +285,8 @@ def _parse_hours(fields: _Fields) -> WorkingHours:
     try:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        fields.fail("timezone", f"working_hours.timezone: unknown time zone {tz!r}")
+        fields.fail("timezone", f"working_hours.timezone: unknown time zone {tz!r}",
+                    "working_hours.timezone: unknown time zone (e.g. Europe/London)")
         tz = "Europe/London"
     return WorkingHours(days=tuple(days), start=start, end=end, timezone=tz)
 
@@ -260,7 +296,8 @@ def _parse_rules(fields: _Fields, rule_keys: Collection[str]) -> RuleSettings:
 
     def resolve(key: str, where: str) -> str | None:
         if known and key.lower() not in known:
-            fields.fail(where, f"rules.{where}: unknown rule {key!r} (see `postlint rules`)")
+            fields.fail(where, f"rules.{where}: unknown rule {key!r} (see `postlint rules`)",
+                        f"rules.{where}: unknown rule (see `postlint rules`)")
             return None
         return known.get(key.lower(), key)
 
@@ -273,23 +310,23 @@ def _parse_rules(fields: _Fields, rule_keys: Collection[str]) -> RuleSettings:
     for key, value in sev_table.items():
         rule = resolve(key, "severity")
         if value not in {s.value for s in Severity}:
-            fields.fail(key, f"rules.severity.{key}: {value!r} is not error, warning or info")
+            fields.fail(key, f"rules.severity.{key}: {value!r} is not error, warning or info",
+                        "rules.severity: a value is not error, warning or info")
         elif rule:
             severity.append((rule, Severity(value)))
     return RuleSettings(disabled=frozenset(disabled), severity=tuple(severity))
 
 
 def _parse_people(path: Path, text: str, problems: list[Problem]) -> tuple[Person, ...]:
-    reader = csv.reader(io.StringIO(text))
-    header = [h.strip().lower() for h in next(reader, [])]
     where = str(path)
+    rows = _csv_rows(where, text, problems)
+    header = [h.strip().lower() for h in next(rows, (1, []))[1]]
     if "name" not in header or "group" not in header:
-        problems.append(Problem(where, 1, "header must be name,group,role,aliases"))
+        problems.append(_problem(where, 1, "header must be name,group,role,aliases"))
         return ()
     people: list[Person] = []
     seen: dict[tuple[str, str], int] = {}
-    for row in reader:
-        line = reader.line_num
+    for line, row in rows:
         if not row or all(not c.strip() for c in row) or row[0].lstrip().startswith("#"):
             continue
         person = _person_from_row(dict(zip(header, (c.strip() for c in row))), line, where, problems)
@@ -297,20 +334,33 @@ def _parse_people(path: Path, text: str, problems: list[Problem]) -> tuple[Perso
             continue
         key = (person.name.casefold(), person.group)
         if key in seen:
-            problems.append(Problem(where, line, f"duplicate person {person.name!r} (first on line {seen[key]})"))
+            problems.append(_problem(where, line, f"duplicate person {person.name!r} (first on line {seen[key]})",
+                                     f"duplicate person (same as line {seen[key]})"))
             continue
         seen[key] = line
         people.append(person)
     return tuple(people)
 
 
+def _csv_rows(where: str, text: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """``(line, row)`` for each CSV row; a row the csv module cannot read is a problem and ends the file."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        for row in reader:
+            yield reader.line_num, row
+    except csv.Error as exc:  # e.g. a field over 128 KiB
+        problems.append(_problem(where, reader.line_num, f"not a readable CSV row: {exc}", "not a readable CSV row"))
+
+
 def _person_from_row(row: dict, line: int, where: str, problems: list[Problem]) -> Person | None:
     name, group = row.get("name", ""), row.get("group", "").lower()
     if not name:
-        problems.append(Problem(where, line, "missing name"))
+        problems.append(_problem(where, line, "missing name"))
         return None
     if group not in GROUPS:
-        problems.append(Problem(where, line, f"unknown group {group!r} (one of: {', '.join(GROUPS)})"))
+        # A name with an unquoted comma shifts the columns, so the "group" may be part of a name.
+        groups = f"(one of: {', '.join(GROUPS)})"
+        problems.append(_problem(where, line, f"unknown group {group!r} {groups}", f"unknown group {groups}"))
         return None
     aliases = tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip())
     return Person(name=" ".join(name.split()), group=group, role=row.get("role") or "", aliases=aliases, line=line)

@@ -41,10 +41,17 @@ def _add_browser_options(parser) -> None:
 
 def cmd_serve(args) -> int:
     """``postlint serve``: run until stopped."""
+    from .errors import ProfileError
+    from .profile import public_problems
     from .service.app import run
 
     try:
         run(profile=args.profile, socket=args.socket, tcp=args.tcp, pipeline=args.pipeline, log_level=args.log_level)
+    except ProfileError as exc:  # the service's log: problems without list contents
+        problems = "\n".join(public_problems(exc.problems))
+        hint = f"(`postlint profile check {args.profile}` shows the details)"
+        print(f"postlint: the profile does not load:\n{problems}\n{hint}", file=sys.stderr)
+        return EXIT_ERROR
     except (ValueError, OSError) as exc:
         print(f"postlint: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -8,7 +8,18 @@ from .warning import PolicyWarning
 
 
 def utf16_offsets(text: str) -> list[int]:
-    """For every code-point index 0..len(text), the matching UTF-16 code-unit index."""
+    """For every code-point index 0..len(text), the matching UTF-16 code-unit index.
+
+    Text without astral-plane characters (ASCII, and most posts with accents or curly quotes)
+    has one unit per code point, so the table is the identity.
+    """
+    if text.isascii() or max(text) <= "\uffff":
+        return list(range(len(text) + 1))
+    return utf16_offsets_by_char(text)
+
+
+def utf16_offsets_by_char(text: str) -> list[int]:
+    """The same table counted character by character: astral-plane characters take two units."""
     table = [0] * (len(text) + 1)
     units = 0
     for i, ch in enumerate(text):

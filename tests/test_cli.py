@@ -87,6 +87,71 @@ def test_jsonl_in_order_with_errors(monkeypatch, capsys):
     assert status == 2
 
 
+JSONL = "\n".join([
+    json.dumps({"id": "a", "text": NAMED, "at": "2026-11-21T19:00+00:00"}),
+    json.dumps({"id": "b", "text": CLEAN, "at": "2026-11-21T19:00+00:00"}),
+]) + "\n"
+
+
+def jsonl_ids_and_counts(out: str) -> list[tuple[object, int]]:
+    """(id, number of warnings) of every output line."""
+    return [(r["id"], len(r["warnings"])) for r in map(json.loads, out.splitlines())]
+
+
+def test_jsonl_reads_the_file_given(monkeypatch, capsys, tmp_path):
+    """`check FILE --jsonl` reads its requests from FILE, not from standard input."""
+    requests = tmp_path / "posts.jsonl"
+    requests.write_text(JSONL, encoding="utf-8")
+    stdin = json.dumps({"id": "from-stdin", "text": CLEAN}).encode()
+    status, out, _ = run(monkeypatch, capsys, ["check", str(requests), "--jsonl"], stdin)
+    results = jsonl_ids_and_counts(out)
+    assert [i for i, _ in results] == ["a", "b"] and results[0][1] > 0 and results[1][1] == 0
+    assert status == 1
+
+
+def test_jsonl_dash_reads_standard_input(monkeypatch, capsys):
+    """`check - --jsonl` reads its requests from standard input."""
+    status, out, _ = run(monkeypatch, capsys, ["check", "-", "--jsonl"], JSONL.encode())
+    assert [i for i, _ in jsonl_ids_and_counts(out)] == ["a", "b"] and status == 1
+
+
+def test_jsonl_bad_utf8_line_in_a_file_is_answered_and_the_stream_goes_on(monkeypatch, capsys, tmp_path):
+    """A line of a JSONL file that is not UTF-8 gets an error naming it; the lines after it are linted."""
+    requests = tmp_path / "posts.jsonl"
+    requests.write_bytes(b'{"id": 1, "text": "caf\xe9"}\n' + JSONL.encode())
+    status, out, _ = run(monkeypatch, capsys, ["check", str(requests), "--jsonl"])
+    results = [json.loads(line) for line in out.splitlines()]
+    assert results[0] == {"id": 1, "error": {"code": "bad-request", "message": "line 1: not UTF-8 text at byte 23"}}
+    assert [r["id"] for r in results[1:]] == ["a", "b"] and status == 2
+
+
+def test_jsonl_missing_file_exits_two(monkeypatch, capsys, tmp_path):
+    """A JSONL file that does not exist: exit 2 and a message naming it."""
+    status, out, err = run(monkeypatch, capsys, ["check", str(tmp_path / "nope.jsonl"), "--jsonl"])
+    assert (status, out) == (2, "") and f"{tmp_path / 'nope.jsonl'}: cannot read: No such file or directory" in err
+
+
+def test_serve_with_a_broken_profile_names_nobody(tmp_path):
+    """`postlint serve` refusing a broken profile says path:line for each problem without quoting the list."""
+    (tmp_path / "council.toml").write_text('[council]\nname = "T"\n', encoding="utf-8")
+    rows = "name,group,role,aliases\nOttoline Vavasour,resident,,\nOttoline Vavasour,resident,,\n"
+    (tmp_path / "people.csv").write_text(rows, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "linter.cli", "serve", "--profile", str(tmp_path),
+                           "--socket", str(tmp_path / "s.sock")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2
+    assert f"{tmp_path}/people.csv:3: duplicate person (same as line 2)" in done.stderr
+    assert "Ottoline" not in done.stderr and "Vavasour" not in done.stderr
+
+
+def test_profile_check_tells_the_clerk_the_name(monkeypatch, capsys, tmp_path):
+    """`postlint profile check`, run by the clerk on their own files, still names the duplicate."""
+    (tmp_path / "council.toml").write_text('[council]\nname = "T"\n', encoding="utf-8")
+    rows = "name,group,role,aliases\nOttoline Vavasour,resident,,\nOttoline Vavasour,resident,,\n"
+    (tmp_path / "people.csv").write_text(rows, encoding="utf-8")
+    status, _, err = run(monkeypatch, capsys, ["profile", "check", str(tmp_path)])
+    assert status == 2 and f"{tmp_path}/people.csv:3: duplicate person 'Ottoline Vavasour' (first on line 2)" in err
+
+
 def test_profile_check_reports_ok(monkeypatch, capsys):
     """`postlint profile check` on the demo profile says OK."""
     from linter.profile import DEMO_PROFILE

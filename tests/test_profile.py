@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from linter.errors import ProfileError
-from linter.profile import DEMO_PROFILE, load_profile
+from linter.profile import DEMO_PROFILE, load_profile, public_problems
 from linter.warning import Severity
 
 HEADER = "name,group,role,aliases\n"
@@ -58,9 +58,64 @@ def test_bad_rows(tmp_path, row, message):
 
 
 def test_duplicate_person(tmp_path):
-    """The same person twice in a group is reported on the second line."""
+    """The same person twice in a group is reported on the second line: by name to the clerk, by line to the service."""
     folder = make_profile(tmp_path, csv=HEADER + "Jo Bloggs,employee,,\n# a comment\njo  bloggs,employee,,\n")
     assert problems(folder) == [f"{folder}/people.csv:4: duplicate person 'jo bloggs' (first on line 2)"]
+    assert public(folder) == [f"{folder}/people.csv:4: duplicate person (same as line 2)"]
+
+
+def public(folder: Path, **kw) -> list[str]:
+    """The problems of a profile as the service shows them."""
+    with pytest.raises(ProfileError) as err:
+        load_profile(folder, **kw)
+    return list(public_problems(err.value.problems))
+
+
+MARK = "Ottoline Vavasour"
+RULE_KEYS = {"PL406", "listed-person"}
+COUNCIL = '[council]\nname = "T"\n'
+# (council.toml, people.csv, does the clerk's message quote the marker?) for every problem kind
+LEAKY = {
+    "duplicate person": (COUNCIL, HEADER + f"{MARK},resident,,\n{MARK},resident,,\n", True),
+    "unknown group (shifted columns)": (COUNCIL, HEADER + "Vavasour, Ottoline,resident,\n", True),
+    "missing name": (COUNCIL, HEADER + f",employee,{MARK},{MARK}\n", False),
+    "bad header": (COUNCIL, f"{MARK},group\n", False),
+    "unreadable CSV row": (COUNCIL, HEADER + f"{MARK},resident,," + MARK * 20_000 + "\n", False),
+    "not UTF-8": (COUNCIL, (HEADER + f"{MARK},resident,,\n").encode() + b"\xff\n", False),
+    "bad time": (COUNCIL + f'[working_hours]\nstart = "{MARK}"\n', HEADER, True),
+    "unknown day": (COUNCIL + f'[working_hours]\ndays = ["{MARK}"]\n', HEADER, True),
+    "unknown time zone": (COUNCIL + f'[working_hours]\ntimezone = "{MARK}"\n', HEADER, True),
+    "unknown rule": (COUNCIL + f'[rules]\ndisable = ["{MARK}"]\n', HEADER, True),
+    "bad severity": (COUNCIL + f'[rules.severity]\n"{MARK}" = "{MARK}"\n', HEADER, True),
+    "invalid TOML": (f'[council]\nname = "T"\n["{MARK}"]\n["{MARK}"]\n', HEADER, True),
+    "wrong types": (f'[council]\nname = "{MARK}"\naliases = "{MARK}"\n[spokespersons]\nnames = [1]\n', HEADER, False),
+}
+
+
+@pytest.mark.parametrize("kind", LEAKY)
+def test_public_problems_never_quote_the_lists(tmp_path, kind):
+    """What the service may show says the same path:line without any name, alias, role or value the clerk wrote."""
+    toml, csv, quoted = LEAKY[kind]
+    folder = make_profile(tmp_path, toml=toml, csv=csv)
+    clerk, shown = problems(folder, rule_keys=RULE_KEYS), public(folder, rule_keys=RULE_KEYS)
+    assert [p.split(": ", 1)[0] for p in shown] == [p.split(": ", 1)[0] for p in clerk]
+    for word in MARK.casefold().split():
+        assert not any(word in p.casefold() for p in shown), shown
+    assert any(MARK.split()[0].casefold() in p.casefold() for p in clerk) is quoted
+
+
+def test_public_problems_fail_closed_for_other_problems():
+    """A problem without a public wording is shown by path and line only."""
+    from linter.errors import Problem
+
+    (shown,) = public_problems([Problem("/p/people.csv", 3, f"something about {MARK}")])
+    assert shown.startswith("/p/people.csv:3: ") and "Ottoline" not in shown
+
+
+def test_unreadable_csv_row_is_a_problem(tmp_path):
+    """A field over the csv module's limit is a problem on its line, not an exception."""
+    folder = make_profile(tmp_path, csv=HEADER + "Jo Bloggs,employee,,\nX," + "y" * 200_000 + ",,\n")
+    assert problems(folder) == [f"{folder}/people.csv:3: not a readable CSV row: field larger than field limit (131072)"]
 
 
 def test_bad_time_and_day(tmp_path):

@@ -14,13 +14,16 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from extension_host.autostart import UnixHTTPConnection, probe_health
+from linter.lint import Linter, load_rules_profile
 from linter.profile import DEMO_PROFILE
 from linter.rules import RULES
+from linter.service import engine, reload
 from linter.service.app import init_app
 from linter.service.auth import allowed_hosts
 from linter.service.config import ServiceConfig
@@ -280,6 +283,17 @@ def wait_for(predicate, *, timeout: float = 60.0):
     raise AssertionError("condition not reached")
 
 
+UNLISTED_NAME = "Ottoline Vavasour"
+# A duplicate, and a name with an unquoted comma whose first name lands in the group column.
+BROKEN_ROWS = f"{UNLISTED_NAME},resident,,\n{UNLISTED_NAME},resident,Parish Clerk,Ottie\nVavasour, Ottoline,resident,\n"
+
+
+def assert_nameless(text: str) -> None:
+    """No part of the broken rows' name, role or alias appears in ``text``."""
+    for word in ("ottoline", "vavasour", "ottie", "parish clerk"):
+        assert word not in text.casefold(), word
+
+
 @pytest.mark.model
 def test_profile_edit_is_reloaded_and_a_broken_one_keeps_the_last_good(served):
     """A clean edit is served; a broken edit shows as path:line in health while the last good serves."""
@@ -297,6 +311,38 @@ def test_profile_edit_is_reloaded_and_a_broken_one_keeps_the_last_good(served):
     assert any(w["text"] == "Zebedee Quarrington" for w in lint(sock, text=text)[1]["warnings"])
     shutil.copy(DEMO_PROFILE / "council.toml", toml)
     wait_for(lambda: call(sock, "GET", "/v1/health")[1]["status"] == "ok")
+
+
+@pytest.mark.model
+def test_broken_people_csv_never_shows_names_in_health_or_the_service_log(served):
+    """A broken people.csv shows path:line problems in health, and neither health nor the 0600 log names anyone."""
+    sock, people = served["sock"], served["profile"] / "people.csv"
+    good = people.read_text(encoding="utf-8")
+    people.write_text(good + BROKEN_ROWS, encoding="utf-8")
+    try:
+        health = wait_for(lambda: (h := call(sock, "GET", "/v1/health")[1])["status"] == "degraded" and h)
+        assert any(": duplicate person (same as line " in p for p in health["profile"]["problems"])
+        assert_nameless(json.dumps(health))
+        assert any(w["text"] == "Dan Okafor" for w in lint(sock, text="Dan Okafor is off sick")[1]["warnings"])
+        log = served["log"].read_text(encoding="utf-8", errors="replace")
+        assert "profile not reloaded" in log and "duplicate person (same as line" in log
+        assert_nameless(log)
+    finally:
+        people.write_text(good, encoding="utf-8")
+    wait_for(lambda: call(sock, "GET", "/v1/health")[1]["status"] == "ok")
+
+
+@pytest.mark.model
+def test_start_with_a_broken_profile_logs_problems_without_names(tmp_path):
+    """The auto-started service refusing a broken profile logs path:line problems, exits 2, and names nobody."""
+    shutil.copytree(DEMO_PROFILE, tmp_path / "p")
+    with open(tmp_path / "p" / "people.csv", "a", encoding="utf-8") as f:
+        f.write(BROKEN_ROWS)
+    done = subprocess.run([sys.executable, "-m", "linter.service", "--profile", str(tmp_path / "p"),
+                           "--socket", str(tmp_path / "s.sock")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2 and "cannot start:" in done.stderr
+    assert ": duplicate person (same as line " in done.stderr and ": unknown group (one of:" in done.stderr
+    assert_nameless(done.stderr)
 
 
 # --- privacy ---------------------------------------------------------------------------------
@@ -365,3 +411,141 @@ async def test_limiter_gives_up_after_the_budget_and_skips_stale_work():
             release.set()
     await asyncio.sleep(0.05)
     assert ran == [] and limiter.in_flight == 0
+
+
+# --- the watcher and /v1/rules, in process over a temporary profile -----------------------------
+
+
+@dataclass
+class Local:
+    """A real in-process service (loopback TCP) watching a temporary copy of the demo profile."""
+
+    client: object
+    headers: dict
+    profile: Path
+
+    async def get(self, path: str) -> dict:
+        """GET ``path``; its JSON."""
+        response = await self.client.get(path, headers=self.headers)
+        assert response.status == 200
+        return await response.json()
+
+    async def listed(self, text: str) -> list[str]:
+        """What one lint flags as a person on the profile's list (``listed-person``)."""
+        response = await self.client.post("/v1/lint", json={"text": text}, headers=self.headers)
+        assert response.status == 200
+        return [w["text"] for w in (await response.json())["warnings"] if w["rule"] == "listed-person"]
+
+    async def until(self, predicate, *, timeout: float = 60.0) -> dict:
+        """Poll health until ``predicate(health)`` holds; that health."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if predicate(health := await self.get("/v1/health")):
+                return health
+            await asyncio.sleep(0.05)
+        raise AssertionError("condition not reached")
+
+    def append(self, name: str, rows: str) -> None:
+        """Append rows to one of the profile's files."""
+        with open(self.profile / name, "a", encoding="utf-8") as f:
+            f.write(rows)
+
+
+@pytest.fixture
+async def local(aiohttp_client, models, tmp_path):
+    """The service in process over a copy of the demo profile, polling it every 50 ms."""
+    profile = tmp_path / "profile"
+    shutil.copytree(DEMO_PROFILE, profile)
+    port, token = free_port(), "cd" * 32
+    config = ServiceConfig(profile=profile, reload_interval_s=0.05, token=token, allowed_hosts=allowed_hosts(port))
+    app = init_app(config, linter=Linter.build(models, load_rules_profile(profile)))
+    client = await aiohttp_client(app, server_kwargs={"port": port})
+    return Local(client, {"Authorization": f"Bearer {token}"}, profile)
+
+
+def degraded(health: dict) -> bool:
+    """True when the last reload failed."""
+    return health["status"] == "degraded"
+
+
+@pytest.mark.model
+async def test_reload_problems_in_process_name_nobody(local, caplog):
+    """After a broken people.csv, health's problems and every log record are free of the listed names."""
+    caplog.set_level(logging.DEBUG)
+    lines = (local.profile / "people.csv").read_text(encoding="utf-8").count("\n")
+    local.append("people.csv", BROKEN_ROWS)
+    health = await local.until(degraded)
+    people = local.profile / "people.csv"
+    assert health["profile"]["problems"] == [
+        f"{people}:{lines + 2}: duplicate person (same as line {lines + 1})",
+        f"{people}:{lines + 3}: unknown group (one of: employee, councillor, resident, customer, contractor, supplier)",
+    ]
+    assert_nameless(json.dumps(health))
+    assert "profile not reloaded" in caplog.text
+    assert_nameless(caplog.text)
+    assert "Dan Okafor" in await local.listed("Dan Okafor is off sick")
+
+
+@pytest.mark.model
+async def test_people_csv_replaced_by_a_directory_keeps_the_last_good(local):
+    """A profile file turned into a folder is a problem in health; the last good profile serves; a fix reloads."""
+    people = local.profile / "people.csv"
+    good = people.read_text(encoding="utf-8")
+    people.unlink()
+    people.mkdir()
+    health = await local.until(degraded)
+    assert health["profile"]["problems"] == [f"{people}:0: cannot read: Is a directory"]
+    assert "Dan Okafor" in await local.listed("Dan Okafor is off sick")
+    people.rmdir()
+    people.write_text(good + "Zebedee Quarrington,resident,,\n", encoding="utf-8")
+    await local.until(lambda h: h["status"] == "ok")
+    assert "Zebedee Quarrington" in await local.listed("Zebedee Quarrington complained again")
+
+
+@pytest.mark.model
+async def test_watcher_survives_an_unexpected_error(local, monkeypatch, caplog):
+    """A loader that fails unexpectedly once: the type is logged (not its message), the last good serves, watching goes on."""
+    real, calls = reload.load_candidate, []
+
+    def fail_once(models, folder):
+        calls.append(folder)
+        if len(calls) == 1:
+            raise RuntimeError(f"cannot index {UNLISTED_NAME}")
+        return real(models, folder)
+
+    monkeypatch.setattr(reload, "load_candidate", fail_once)
+    before = (await local.get("/v1/health"))["profile"]["version"]
+    local.append("people.csv", "Zebedee Quarrington,resident,,\n")
+    health = await local.until(degraded)
+    assert health["profile"]["problems"] == [
+        f"{local.profile}:0: the profile could not be reloaded (RuntimeError; see the service log)"
+    ]
+    assert health["profile"]["version"] == before
+    assert "unexpected RuntimeError" in caplog.text
+    assert_nameless(caplog.text)
+    assert "Zebedee Quarrington" not in await local.listed("Zebedee Quarrington complained again")
+    local.append("people.csv", "Ottilie Brackenbury,resident,,\n")
+    health = await local.until(lambda h: h["status"] == "ok")
+    assert health["profile"]["version"] != before and len(calls) >= 2
+    assert "Zebedee Quarrington" in await local.listed("Zebedee Quarrington complained again")
+
+
+@pytest.mark.model
+async def test_rules_are_built_once_per_profile_and_follow_a_reload(local, monkeypatch):
+    """/v1/rules reflects [rules] after a reload, and is built on reload rather than per request."""
+    built, real = [], engine.rule_dict
+    monkeypatch.setattr(engine, "rule_dict", lambda rule, *rest: built.append(rule.code) or real(rule, *rest))
+    version = (await local.get("/v1/health"))["profile"]["version"]
+    before = {r["code"]: r for r in (await local.get("/v1/rules"))["rules"]}
+    assert (before["PL406"]["severity"], before["PL240"]["enabled"]) == ("error", True)
+    await local.get("/v1/rules")
+    assert built == []
+    toml = local.profile / "council.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        "disable = []", 'disable = ["working-hours"]\n[rules.severity]\nlisted-person = "info"'), encoding="utf-8")
+    await local.until(lambda h: h["status"] == "ok" and h["profile"]["version"] != version)
+    after = {r["code"]: r for r in (await local.get("/v1/rules"))["rules"]}
+    await local.get("/v1/rules")
+    assert (after["PL406"]["severity"], after["PL406"]["default_severity"]) == ("info", "error")
+    assert (after["PL240"]["enabled"], after["PL420"]["enabled"]) == (False, True)
+    assert sorted(built) == sorted(r.code for r in RULES)

@@ -6,7 +6,8 @@ import argparse
 import logging
 import sys
 
-from ..errors import PostlintError
+from ..errors import PostlintError, ProfileError
+from ..profile import public_problems
 from .app import run
 from .listen import AlreadyRunning
 
@@ -30,6 +31,11 @@ def main(argv: list[str] | None = None) -> int:
     except AlreadyRunning as exc:
         logging.getLogger("postlint.service").info("%s", exc)
         return 0
+    except ProfileError as exc:  # the log is the service's: problems without list contents
+        for problem in public_problems(exc.problems):
+            logging.getLogger("postlint.service").error("cannot start: %s", problem)
+        logging.getLogger("postlint.service").error("`postlint profile check %s` shows the details", args.profile)
+        return 2
     except (PostlintError, ValueError, OSError) as exc:
         logging.getLogger("postlint.service").error("cannot start: %s", exc)
         return 2

@@ -27,7 +27,8 @@ from .config import ServiceConfig
 from .limits import Limiter
 from .listen import acquire_lock, prepare_socket, serve
 from .middleware import json_errors, tcp_guard
-from .reload import Engine, watch
+from .engine import Engine
+from .reload import watch
 
 log = logging.getLogger("postlint.service")
 

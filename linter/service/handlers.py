@@ -15,11 +15,8 @@ from aiohttp import web
 from .. import __version__
 from ..errors import InputError
 from ..request import lint_fields
-from ..rules import RULES
 from ..wire import to_wire
 from . import keys
-
-
 
 
 class RequestError(Exception):
@@ -92,22 +89,8 @@ async def health(request: web.Request) -> web.Response:
 
 
 async def rules(request: web.Request) -> web.Response:
-    """``GET /v1/rules``: every rule, its clause, severity, modes and documentation."""
-    active = {r.code for r in request.app[keys.ENGINE].linter.rules}
-    return web.json_response({"rules": [rule_dict(r, r.code in active) for r in RULES]})
-
-
-def rule_dict(rule, enabled: bool) -> dict:
-    """One rule as JSON."""
-    return {
-        "code": rule.code,
-        "name": rule.name,
-        "clause": rule.clause,
-        "severity": rule.severity.value,
-        "modes": list(rule.modes),
-        "enabled": enabled,
-        "doc": rule.doc,
-    }
+    """``GET /v1/rules``: every rule as the profile sets it (the body is built once per profile)."""
+    return web.Response(text=request.app[keys.ENGINE].rules_body, content_type="application/json")
 
 
 def input_error(exc: InputError) -> RequestError:

@@ -8,7 +8,7 @@ from aiohttp import web
 
 from .config import ServiceConfig
 from .limits import Limiter
-from .reload import Engine
+from .engine import Engine
 
 CONFIG = web.AppKey("config", ServiceConfig)
 ENGINE = web.AppKey("engine", Engine)
