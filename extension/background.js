@@ -105,6 +105,18 @@ function localIsoTime(date = new Date()) {
 }
 
 let clausesLoaded = null;
+let stylesLoaded = null;
+
+/** overlay.css's text, for the content script to adopt inside its closed shadow root (read
+ * here, so the file need not be a web-accessible resource any page could probe for). */
+function overlayStyles() {
+  stylesLoaded = stylesLoaded || fetch(api.runtime.getURL("overlay.css"))
+    .then((response) => response.text()).catch((err) => {
+      stylesLoaded = null;
+      throw err;
+    });
+  return stylesLoaded;
+}
 
 /** Clause id → {title, words}, from the policy bundled as clauses.json (read once). */
 function clauses() {
@@ -163,7 +175,7 @@ async function syncContentScripts() {
   if (patterns.length) {
     await api.scripting.registerContentScripts([{
       id: SCRIPT_ID, matches: patterns, runAt: "document_idle", allFrames: false,
-      js: CONTENT_JS, css: ["overlay.css"],
+      js: CONTENT_JS,
     }]);
   }
   return patterns;
@@ -181,7 +193,6 @@ async function injectTab(tabId) {
   const [probe] = await api.scripting.executeScript({target: {tabId},
     func: () => Boolean(window.__postlintLoaded)});
   if (probe && probe.result) return;
-  await api.scripting.insertCSS({target: {tabId}, files: ["overlay.css"]});
   await api.scripting.executeScript({target: {tabId}, files: CONTENT_JS});
 }
 
@@ -199,6 +210,7 @@ function onMessage(message, _sender, sendResponse) {
     lint: () => lint(String(message.text || "")),
     status: () => status(),
     warm: () => transport.request({type: "ping"}),
+    styles: () => overlayStyles().then((css) => ({css})),
     settings: () => api.runtime.openOptionsPage().then(() => ({})),
     sync: () => queueSync().then(async (patterns) => {
       await injectOpenTabs(patterns);

@@ -2,6 +2,8 @@
  * postlint card and confirmation: the card explains one warning (message, clause id, the
  * policy's words, suggestions, "ignore in this post"); the confirmation asks before a post
  * with an error-level warning goes out. Both are keyboard reachable and use ARIA roles.
+ * Both are built in the overlay's closed shadow root (root is inside it), so focus is read
+ * from that root: the page's document.activeElement is only the shadow host.
  */
 "use strict";
 
@@ -13,6 +15,11 @@ function postlintButton(label, className, onClick) {
   button.textContent = label;
   button.addEventListener("click", onClick);
   return button;
+}
+
+/** The focused element in the shadow root (or document) that node belongs to. */
+function postlintFocused(node) {
+  return node.getRootNode().activeElement;
 }
 
 /** An element with a class and text. */
@@ -111,7 +118,7 @@ class PostlintCard {
   /** Escape closes; arrow keys move between the card's buttons. */
   onKey(event) {
     const buttons = [...this.el.querySelectorAll("button")];
-    const at = buttons.indexOf(document.activeElement);
+    const at = buttons.indexOf(postlintFocused(this.el));
     const step = {ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1}[event.key];
     if (event.key === "Escape") {
       event.preventDefault();
@@ -125,6 +132,13 @@ class PostlintCard {
   /** Whether a node is inside the card. */
   contains(node) {
     return Boolean(this.el && node instanceof Node && this.el.contains(node));
+  }
+
+  /** Whether the viewport point (x, y) is on the card (the page's events only name the host). */
+  under(x, y) {
+    if (!this.el) return false;
+    const box = this.el.getBoundingClientRect();
+    return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
   }
 
   /** Remove the card. */
@@ -170,7 +184,7 @@ function postlintTrapKeys(event, buttons, finish) {
     finish(false);
   } else if (event.key === "Tab") {
     event.preventDefault();
-    const at = buttons.indexOf(document.activeElement);
+    const at = buttons.indexOf(postlintFocused(event.currentTarget));
     buttons[(at + (event.shiftKey ? -1 : 1) + buttons.length) % buttons.length].focus();
   }
 }

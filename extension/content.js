@@ -3,6 +3,8 @@
  * lints after a short pause (the latest request wins, stale replies are dropped), draws the
  * underlines, opens the card, and asks before a post with an error-level warning goes out.
  * It is registered only after postlint is switched on, and stops when it is switched off.
+ * What it draws lives in a closed shadow root (overlay.js): the page's scripts run in another
+ * world and never get a reference to it, so they cannot read the warnings.
  */
 "use strict";
 
@@ -32,14 +34,14 @@
       ];
     }
 
-    /** Attach to the page. */
-    start() {
+    /** Attach to the page; css is overlay.css's text, adopted inside the shadow root. */
+    start(css) {
       this.overlay = new PostlintOverlay({
         focus: (index, mark) => this.showCard(index, mark.getBoundingClientRect()),
         key: (event, index) => this.onUnderlineKey(event, index),
         badge: () => this.focusUnderline(0),
         settings: () => api.runtime.sendMessage({type: "settings"}).catch(() => null),
-      });
+      }, css);
       this.guard = new PostlintGuard(this.overlay.root, (session) => this.lint(session));
       this.card = new PostlintCard(this.overlay.root, {
         apply: (index, suggestion) => this.apply(index, suggestion),
@@ -172,11 +174,11 @@
       const index = this.overlay.hitTest(event.clientX, event.clientY);
       const box = this.overlay.boxes.find((b) => b.index === index);
       if (box) return this.showCard(index, box.rect);
-      if (this.card.contains(event.target)) return clearTimeout(this.hideTimer);
-      if (this.card.el && !this.card.contains(document.activeElement) && !this.hideTimer) {
+      if (this.card.under(event.clientX, event.clientY)) return clearTimeout(this.hideTimer);
+      if (this.card.el && !this.card.contains(this.overlay.focused()) && !this.hideTimer) {
         this.hideTimer = setTimeout(() => {
           this.hideTimer = 0;
-          if (!this.card.contains(document.activeElement)) this.card.hide();
+          if (!this.card.contains(this.overlay.focused())) this.card.hide();
         }, HIDE_DELAY_MS);
       }
     }
@@ -238,18 +240,36 @@
 
     /** A click on the site's post button is checked before it goes through. */
     onClick(event) {
-      if (this.active && !this.overlay.root.contains(event.target)) this.guard.onClick(event, this.active);
+      if (this.active && !this.overlay.owns(event.target)) this.guard.onClick(event, this.active);
     }
   }
 
   const page = new PostlintPage();
   let running = false;
+  let changes = Promise.resolve();
+  let css = null;
 
-  /** Start or stop with the employee's switch. */
+  /** overlay.css's text, read by the background script (so it need not be web-accessible). */
+  const styles = async () => {
+    if (css === null) {
+      const reply = await api.runtime.sendMessage({type: "styles"}).catch(() => null);
+      if (reply && typeof reply.css === "string") css = reply.css;
+    }
+    return css || "";
+  };
+
+  /** Start or stop with the employee's switch, one change after another. */
   const follow = (enabled) => {
-    if (enabled && !running) page.start();
-    if (!enabled && running) page.stop();
-    running = Boolean(enabled);
+    changes = changes.then(async () => {
+      if (enabled && !running) {
+        const text = await styles();
+        page.start(text);
+        running = true;
+      } else if (!enabled && running) {
+        running = false;
+        page.stop();
+      }
+    }).catch(() => null);
   };
 
   api.storage.local.get("enabled").then((stored) => follow(stored.enabled));

@@ -1,6 +1,9 @@
 /*
  * postlint overlay: underlines and the count badge, drawn in one fixed layer laid over the
  * page. The layer lives outside the composer; the composer's own DOM is never touched.
+ * Everything postlint draws (underlines, badge, card, confirmation, measuring copies) is
+ * built inside a closed shadow root whose only reference stays in this content script, so
+ * the site's own scripts cannot read a warning's words or the names on the clerk's lists.
  */
 "use strict";
 
@@ -19,18 +22,57 @@ function postlintWorst(warnings) {
     > (POSTLINT_SEVERITY_RANK[worst] || 0) ? w.severity : worst, "info");
 }
 
+/** The host element's own style: inline and !important, so the site's CSS cannot move,
+ * hide or transform it (a transform would break the fixed positions inside). */
+const POSTLINT_HOST_STYLE = ["all: initial", "display: block", "position: fixed", "top: 0",
+  "left: 0", "width: 0", "height: 0", "overflow: visible", "z-index: 2147483647"]
+  .map((rule) => `${rule} !important;`).join(" ");
+
+/** Put overlay.css into the shadow root: a constructed sheet (no page CSP applies to it),
+ * or a <style> inside the shadow root where adopting is refused. */
+function postlintAdoptStyles(shadow, css) {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch (_err) {
+    const style = document.createElement("style");
+    style.textContent = css;
+    shadow.append(style);
+  }
+}
+
 class PostlintOverlay {
-  /** Create the layer; handlers.focus(index, element) and handlers.badge() are called back. */
-  constructor(handlers) {
+  /** The closed shadow root: held here only, never on the host or any global. */
+  #shadow;
+
+  /** Create the layer; handlers.focus(index, element) and handlers.badge() are called back;
+   * css is overlay.css's text. The page sees only an empty host element. */
+  constructor(handlers, css) {
     this.handlers = handlers;
+    this.host = document.createElement("div");
+    this.host.setAttribute("data-postlint-root", "");
+    this.host.style.cssText = POSTLINT_HOST_STYLE;
+    this.#shadow = this.host.attachShadow({mode: "closed"});
+    postlintAdoptStyles(this.#shadow, css);
     this.root = document.createElement("div");
     this.root.className = "postlint-root";
-    this.root.setAttribute("data-postlint-root", "");
     this.layer = document.createElement("div");
     this.layer.className = "postlint-layer";
     this.root.append(this.layer);
+    this.#shadow.append(this.root);
     this.boxes = [];
-    document.documentElement.append(this.root);
+    document.documentElement.append(this.host);
+  }
+
+  /** Whether an event target seen outside the shadow root is postlint's own host. */
+  owns(target) {
+    return target === this.host;
+  }
+
+  /** The focused element inside the shadow root, or null. */
+  focused() {
+    return this.#shadow.activeElement;
   }
 
   /** Draw the underlines for warnings on the composer el, and its badge. */
@@ -44,7 +86,7 @@ class PostlintOverlay {
   /** One warning: a box per line its span covers; the first is the focusable one. */
   drawWarning(el, model, warning, index) {
     if (warning.end16 <= warning.start16) return;
-    const rects = PostlintText.rects(el, model, warning.start16, warning.end16);
+    const rects = PostlintText.rects(el, model, warning.start16, warning.end16, this.#shadow);
     rects.forEach((rect, part) => {
       const mark = this.underline(warning, index, rect, part === 0);
       this.layer.append(mark);
@@ -131,6 +173,6 @@ class PostlintOverlay {
 
   /** Take the layer off the page. */
   destroy() {
-    this.root.remove();
+    this.host.remove();
   }
 }

@@ -14,7 +14,8 @@ const POSTLINT_MIRRORED = ["boxSizing", "width", "height", "overflowX", "overflo
   "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "fontStyle", "fontVariant",
   "fontWeight", "fontStretch", "fontSize", "fontSizeAdjust", "lineHeight", "fontFamily",
   "textAlign", "textTransform", "textIndent", "letterSpacing", "wordSpacing", "tabSize",
-  "direction", "writingMode"];
+  "direction", "writingMode", "wordBreak", "hyphens", "fontKerning", "fontFeatureSettings",
+  "fontVariationSettings", "textRendering"];
 
 const PostlintText = {
   /** True for the <textarea> and text <input> composers (they have a value, not a DOM). */
@@ -77,10 +78,12 @@ const PostlintText = {
     return range;
   },
 
-  /** The viewport rectangles a span occupies, clipped to the composer's visible box. */
-  rects(el, model, start, end) {
+  /** The viewport rectangles a span occupies, clipped to the composer's visible box. A text
+   * control is measured with a copy put into scratch (postlint's closed shadow root), never
+   * into the page's DOM, where the site could see which words are marked. */
+  rects(el, model, start, end, scratch) {
     const raw = PostlintText.isTextControl(el)
-      ? PostlintText.mirrorRects(el, start, end)
+      ? PostlintText.mirrorRects(el, start, end, scratch)
       : PostlintText.rangeRects(model.segments, start, end);
     const box = el.getBoundingClientRect();
     return raw.map((r) => PostlintText.clip(r, box)).filter(Boolean);
@@ -103,8 +106,8 @@ const PostlintText = {
   },
 
   /** Measure a span of a textarea/input with an invisible copy laid over it (not inside it). */
-  mirrorRects(el, start, end) {
-    const mirror = PostlintText.mirror(el);
+  mirrorRects(el, start, end, scratch) {
+    const mirror = PostlintText.mirror(el, scratch);
     const value = el.value;
     mirror.textContent = "";
     const marked = document.createElement("span");
@@ -117,8 +120,8 @@ const PostlintText = {
     return rects;
   },
 
-  /** An invisible box styled like the text control and placed exactly over it. */
-  mirror(el) {
+  /** An invisible box styled like the text control and placed exactly over it, in scratch. */
+  mirror(el, scratch) {
     const style = getComputedStyle(el);
     const box = el.getBoundingClientRect();
     const mirror = document.createElement("div");
@@ -132,7 +135,7 @@ const PostlintText = {
     });
     if (single) mirror.style.lineHeight = `${el.clientHeight - parseFloat(style.paddingTop)
       - parseFloat(style.paddingBottom)}px`;
-    document.documentElement.append(mirror);
+    scratch.append(mirror);
     return mirror;
   },
 

@@ -189,6 +189,11 @@ class Browser:
         page.goto(f"https://{host}/{path}")
         return page
 
+    @staticmethod
+    def root(page):
+        """postlint's closed shadow root in page, for the test's eyes only (see overlay)."""
+        return overlay(page)
+
 
 @pytest.fixture
 def launch(tmp_path, site, service, e2e_profile):
@@ -217,6 +222,39 @@ def launch(tmp_path, site, service, e2e_profile):
     for context in contexts:
         context.close()
     runner.stop()
+
+
+def _closed_roots(node: dict):
+    """Every closed shadow root in a DevTools DOM tree, with its host node."""
+    for child in node.get("children", []) + node.get("shadowRoots", []):
+        if child.get("shadowRootType") == "closed":
+            yield node, child
+        yield from _closed_roots(child)
+
+
+def overlay(page):
+    """postlint's closed shadow root as a Playwright handle (tests only).
+
+    The extension keeps the root in its content script's closure, and Playwright's selectors
+    pierce only open roots, so the test reaches it the way DevTools does: the DevTools
+    protocol lists closed roots (``DOM.getDocument`` with ``pierce``) and hands one over for
+    a moment through a page global that is deleted at once. No page script can use the
+    protocol, and the extension ships no hook, so what the tests see is what the sites get.
+    """
+    page.wait_for_selector("[data-postlint-root]", state="attached")
+    cdp = page.context.new_cdp_session(page)
+    try:
+        tree = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})
+        roots = [root for host, root in _closed_roots(tree["root"])
+                 if "data-postlint-root" in host.get("attributes", [])[::2]]
+        assert len(roots) == 1, f"expected one closed postlint root, found {len(roots)}"
+        remote = cdp.send("DOM.resolveNode", {"nodeId": roots[0]["nodeId"]})["object"]
+        cdp.send("Runtime.callFunctionOn", {"objectId": remote["objectId"],
+                                             "functionDeclaration": "function () { window.__e2eRoot = this; }"})
+    finally:
+        cdp.detach()
+    handle = page.evaluate_handle("() => { const r = window.__e2eRoot; delete window.__e2eRoot; return r; }")
+    return handle.as_element()
 
 
 @pytest.fixture
