@@ -42,7 +42,7 @@ class Linter:
             r for r in rulepack.RULES
             if r.check is not None and not profile.rules.is_disabled(r.code, r.name)
         )
-        return cls(models, profile, tuple(d(models, profile) for d in DETECTORS), active)
+        return cls(models, profile, build_detectors(models, profile), active)
 
     def mentions(self, post: Post) -> tuple[Mention, ...]:
         """Everything every detector finds, in text order."""
@@ -69,6 +69,19 @@ class Linter:
                 override = self.profile.rules.severity_for(rule.code, rule.name)
                 found.extend(rule.check(ctx, make_warn(rule, text, override)))
         return merge(found)
+
+
+def build_detectors(models: Models, profile: Profile) -> tuple:
+    """Each detector of ``DETECTORS`` once, in order; one that reads another's findings is handed that one.
+
+    A detector class lists what it uses in ``USES`` (``{"people": PeopleDetector}``), so the
+    linter builds a single people matcher and the tone detector shares it.
+    """
+    built: list = []
+    for kind in DETECTORS:
+        uses = {name: next(d for d in built if isinstance(d, used)) for name, used in getattr(kind, "USES", {}).items()}
+        built.append(kind(models, profile, **uses))
+    return tuple(built)
 
 
 def check_input(text: object, mode: object) -> None:

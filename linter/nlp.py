@@ -12,8 +12,10 @@ import importlib.metadata
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .assets import models_dir
 from .errors import ModelError
 
 if TYPE_CHECKING:
@@ -37,13 +39,17 @@ def offline_environment() -> None:
 
 @dataclass(frozen=True, slots=True)
 class Models:
-    """The loaded pipeline and the Presidio engine that shares it."""
+    """The loaded pipeline, the Presidio engine that shares it, and the trained clause classifier.
+
+    All are loaded once at start-up: a profile reload builds new detectors over the same models.
+    """
 
     nlp: Language
     nlp_engine: SpacyNlpEngine
     analyzer: AnalyzerEngine
     name: str
     version: str
+    classifier: Language | None = None  # ``models/classifier`` (read by ``linter.detect.classifier``)
 
     def parse(self, text: str) -> Doc:
         """The one spaCy parse of a text that every detector shares."""
@@ -96,8 +102,24 @@ def load_pipeline(name: str | None = None) -> Language:
     return nlp
 
 
+def classifier_dir() -> Path:
+    """Where the trained clause classifier lives (``models/classifier``)."""
+    return models_dir() / "classifier"
+
+
+def load_classifier(path: str | Path | None = None) -> Language:
+    """Load the trained clause classifier (a small separate spaCy pipeline)."""
+    import spacy
+
+    path = path or classifier_dir()
+    try:
+        return spacy.load(path)
+    except (ImportError, OSError, ValueError) as exc:
+        raise ModelError(f"cannot load the clause classifier at {path}: {exc}") from exc
+
+
 def load_models(name: str | None = None) -> Models:
-    """Load the pipeline once and build Presidio's analyzer over it (no recognizers yet)."""
+    """Load the pipeline and the clause classifier once and build Presidio's analyzer over the pipeline."""
     offline_environment()
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
@@ -113,4 +135,5 @@ def load_models(name: str | None = None) -> Models:
         analyzer=analyzer,
         name=f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', name)}",
         version=nlp.meta.get("version", "unknown"),
+        classifier=load_classifier(),
     )

@@ -121,3 +121,29 @@ def test_names_found_after_a_long_run(linter):
     text = "!" * 3000 + " lovely evening with Dan Okafor"
     found = [w for w in linter.lint(text, at=EVENING) if w.code == "PL406"]
     assert [(w.text, text[w.start : w.end]) for w in found] == [("Dan Okafor", "Dan Okafor")]
+
+
+@pytest.mark.model
+def test_one_people_matcher_per_build(models, demo_profile, monkeypatch):
+    """Building a linter builds one people matcher; the tone detector shares the linter's."""
+    from linter.detect.people import PeopleDetector
+    from linter.detect.tone import ToneDetector
+    from linter.lint import Linter
+
+    built = []
+    original = PeopleDetector.__init__
+    monkeypatch.setattr(PeopleDetector, "__init__", lambda self, *a, **k: (built.append(self), original(self, *a, **k))[1])
+    linter = Linter.build(models, demo_profile)
+    tone = next(d for d in linter.detectors if isinstance(d, ToneDetector))
+    assert len(built) == 1 and tone.people is built[0] and built[0] in linter.detectors
+
+
+@pytest.mark.model
+def test_classifier_loaded_once_with_the_models(models, demo_profile):
+    """Two builds (a profile reload) reuse the classifier pipeline loaded with the models."""
+    from linter.detect.classifier import ClauseClassifier
+    from linter.lint import Linter
+
+    first, second = (next(d for d in Linter.build(models, demo_profile).detectors if isinstance(d, ClauseClassifier))
+                     for _ in range(2))
+    assert first is not second and first.nlp is second.nlp is models.classifier

@@ -14,10 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import spacy
-
-from ..assets import models_dir
-from ..nlp import tokenize
+from ..nlp import classifier_dir, load_classifier, tokenize
 from ..post import Post
 from ..profile import Profile
 from .mention import Mention
@@ -32,7 +29,7 @@ def model_text(text: str) -> str:
 
 def artefact_dir() -> Path:
     """Where the trained pipeline lives."""
-    return models_dir() / "classifier"
+    return classifier_dir()
 
 
 def load_thresholds(path: Path) -> dict[str, float]:
@@ -57,10 +54,9 @@ class ClauseClassifier:
     """Scores a post per clause and points at the sentence that reads most like it."""
 
     def __init__(self, models, profile: Profile, *, path: Path | None = None) -> None:
-        """Load the artefact once (the profile does not change what it learned)."""
-        path = path or artefact_dir()
-        self.nlp = spacy.load(path)
-        self.thresholds = load_thresholds(path)
+        """Use the pipeline loaded with the models (the profile does not change what it learned); ``path``: another artefact."""
+        self.nlp = models.classifier if path is None and models.classifier is not None else load_classifier(path)
+        self.thresholds = load_thresholds(path or artefact_dir())
 
     def scores(self, text: str) -> dict[str, float]:
         """The classifier's score for every clause it knows, for one text."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..spans import non_overlapping
 from .mention import Mention
 
 # A dot between domain labels, written plainly or obfuscated: ".", " . ", " dot ", "[dot]", "(.)".
@@ -120,9 +121,5 @@ class CouncilDetector:
 
 def keep_longest(mentions: list[Mention]) -> list[Mention]:
     """Drop every mention that overlaps a longer (or, at equal length, earlier-listed) one."""
-    ranked = sorted(enumerate(mentions), key=lambda im: (-(im[1].end - im[1].start), im[0]))
-    kept: list[Mention] = []
-    for _, m in ranked:
-        if not any(m.overlaps(k) for k in kept):
-            kept.append(m)
+    kept = non_overlapping(mentions, priority=lambda m: m.start - m.end, span=lambda m: (m.start, m.end))
     return sorted(kept, key=lambda m: m.start)

@@ -32,6 +32,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..profile import Person, Profile
+from ..spans import non_overlapping
 from .mention import Mention
 from .people_names import (
     EVIDENCE_RANK,
@@ -222,8 +223,9 @@ def mention(
 def resolve(found: Iterable[Mention]) -> list[Mention]:
     """Non-overlapping mentions: the longest span first, then the strongest evidence."""
     rank = {e: i for i, e in enumerate(EVIDENCE_RANK)}
-    kept: list[Mention] = []
-    for m in sorted(found, key=lambda m: (m.start - m.end, rank.get(m.evidence, 99), m.start)):
-        if not any(m.overlaps(k) for k in kept):
-            kept.append(m)
+    kept = non_overlapping(found, priority=lambda m: (m.start - m.end, rank.get(m.evidence, 99), m.start), span=_span)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _span(m: Mention) -> tuple[int, int]:
+    return m.start, m.end

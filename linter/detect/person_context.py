@@ -120,12 +120,14 @@ class ContextLists:
 
 
 def family_pattern(words) -> re.Pattern | None:
-    """A regex matching the end of the text before a relative's name: "my (lovely) son ", "baby ", "love you "."""
+    """A regex matching the end of the text before a relative's name: "my (lovely) son ", "baby ",
+    "love you ", and "our " opening a sentence ("Our Daniel's first day at school")."""
     kin = "|".join(sorted((re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
     if not kin:
         return None
     possessed = rf"\b(?:my|our|me)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{kin})"
-    return re.compile(rf"(?:{possessed}|\bbaby|\blove\s+(?:you|ya|u)(?:\s+so\s+much)?)[\s,]*$", re.IGNORECASE)
+    our_start = r"(?:^|[.!?\n]\s*)our\s+"  # "Our Jess passed her test": the Northern and Midlands "our" for a relative
+    return re.compile(rf"(?:{possessed}|{our_start}|\bbaby|\blove\s+(?:you|ya|u)(?:\s+so\s+much)?)[\s,]*$", re.IGNORECASE)
 
 
 def neighbourhood(span):

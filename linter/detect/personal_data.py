@@ -17,13 +17,15 @@ this detector is the single source of link mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from ..assets import read_lines
+from ..spans import non_overlapping
 from .mention import Mention
 from .pii_recognizers import (
     LABEL_KEY,
+    BisectContextEnhancer,
     UK_PHONE_CONTEXT,
     DateOfBirthRecognizer,
     StreetAddressRecognizer,
@@ -68,7 +70,8 @@ def build_analyzer(models):
     """An AnalyzerEngine sharing the loaded NLP engine, over ``build_registry()``."""
     from presidio_analyzer import AnalyzerEngine
 
-    return AnalyzerEngine(registry=build_registry(), nlp_engine=models.nlp_engine, supported_languages=["en"])
+    return AnalyzerEngine(registry=build_registry(), nlp_engine=models.nlp_engine, supported_languages=["en"],
+                          context_aware_enhancer=BisectContextEnhancer())
 
 
 def domain_extractor():
@@ -90,15 +93,17 @@ class PersonalDataDetector:
         results = self.analyzer.analyze(
             post.text, "en", nlp_artifacts=post.artifacts, score_threshold=0.0, regex_flags=CASE_SENSITIVE,
         )
+        own = own_address_cue(post.text)
         for r in resolve(kept(results, post.text)):
-            yield self.mention(post.text, r)
+            yield self.mention(post.text, r, own)
 
-    def mention(self, text: str, result) -> Mention:
-        """A Presidio result as a mention (a link for a URL)."""
+    def mention(self, text: str, result, own) -> Mention:
+        """A Presidio result as a mention (a link for a URL); ``own`` is the post's ``own_address_cue``."""
         found = text[result.start:result.end]
         if result.entity_type == "URL":
             return Mention("link", result.start, result.end, found, label=registered_domain(self.extract, found), score=result.score, evidence="url")
-        label = (result.recognition_metadata or {}).get(LABEL_KEY, "") or own_address_label(text, result)
+        label = (result.recognition_metadata or {}).get(LABEL_KEY, "")
+        label = label or ("self" if result.entity_type in OWN_DATA_ENTITIES and own(result.start) else "")
         return Mention("pii", result.start, result.end, found, label=label, entity=result.entity_type,
                        score=round(result.score, 3), evidence=(result.recognition_metadata or {}).get("recognizer_name", ""))
 
@@ -129,12 +134,9 @@ def has_context(text: str, start: int, end: int, words) -> bool:
 def resolve(results) -> list:
     """One finding per overlapping group: the higher-priority entity, then the longer span."""
     rank = {e: i for i, e in enumerate(PRIORITY)}
-    best = sorted(results, key=lambda r: (rank.get(r.entity_type, len(rank)), r.start - r.end, r.start))
-    out: list = []
-    for r in best:
-        if not any(r.start < o.end and o.start < r.end for o in out):
-            out.append(r)
-    return sorted(out, key=lambda r: (r.start, r.end))
+    best = non_overlapping(results, priority=lambda r: (rank.get(r.entity_type, len(rank)), r.start - r.end, r.start),
+                           span=lambda r: (r.start, r.end))
+    return sorted(best, key=lambda r: (r.start, r.end))
 
 
 OWN_DATA_ENTITIES = frozenset({"ADDRESS", "UK_POSTCODE"})
@@ -149,13 +151,34 @@ def own_address_cues() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{'|'.join(cues)})(?!\w)", re.IGNORECASE)
 
 
-def own_address_label(text: str, result) -> str:
-    """``self`` for an address or postcode the post gives as the writer's own, else ""."""
-    if result.entity_type not in OWN_DATA_ENTITIES or not own_address_cues().search(text):
-        return ""
-    if _POSSESSIVE_NAME.search(text[: result.start]) or _THIRD_PERSON.search(text):
-        return ""
-    return "self"
+def own_address_cue(text: str) -> Callable[[int], bool]:
+    """Whether the post's words give an address or postcode starting at an offset as the writer's own.
+
+    A cue of ``pii_own_address`` in the post, no "he", "she", "they" or "lives" in it, and no
+    name's possessive ("Jodie's") before the address. The post-wide parts are worked out once,
+    so a post dense with addresses costs linear time: a possessive before ``start`` is either
+    the post's first one (ending by ``start``) or one that ends right at ``start``.
+    Only a cue: ``linter.rules.personal_data.own_addresses`` decides whose address it is.
+    """
+    if not own_address_cues().search(text) or _THIRD_PERSON.search(text):
+        return lambda start: False
+    first = _POSSESSIVE_NAME.search(text)
+    first_end = first.end() if first else len(text) + 1
+    return lambda start: not (first_end <= start or possessive_ends_at(text, start))
+
+
+def possessive_ends_at(text: str, end: int) -> bool:
+    """True when ``text[:end]`` ends with a name's possessive (``_POSSESSIVE_NAME`` ending at ``end``)."""
+    quote = end - 2 if text[end - 1:end] == "s" else end - 1
+    if quote < 1 or text[quote] not in "'’":
+        return False
+    first = quote
+    while first > 0 and "a" <= text[first - 1] <= "z":
+        first -= 1
+    if first == quote or first == 0 or not "A" <= text[first - 1] <= "Z":
+        return False
+    before = text[first - 2:first - 1]
+    return not (before.isalnum() or before == "_")  # the pattern's \b
 
 
 def registered_domain(extract, url: str) -> str:

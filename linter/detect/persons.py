@@ -69,13 +69,16 @@ class NameLists:
 
 
 def dictionary_words(nlp) -> frozenset[str]:
-    """The English words the pipeline's lemmatizer knows (WordNet's index), lower case."""
+    """The English words the pipeline's lemmatizer knows (WordNet's index and irregular forms), lower case."""
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lookups = nlp.get_pipe("lemmatizer").lookups
     if not lookups.has_table("lemma_index"):
         return frozenset()
-    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words if "_" not in w)
+    words = {w for words in lookups.get_table("lemma_index").values() for w in words if "_" not in w}
+    if lookups.has_table("lemma_exc"):  # irregular forms: "rang", "geese"
+        words |= {form for forms in lookups.get_table("lemma_exc").values() for form in forms if "_" not in form}
+    return frozenset(words)
 
 
 class PersonNameDetector:
@@ -112,11 +115,30 @@ PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "into", "via", "over", "ou
 _POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 
 
+SAINTS = frozenset({"st", "saint", "ste"})
+
+
 def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
-    """A lone word after in/from/near/over or before a postcode, or a whole UK place, brand or demonym."""
+    """A lone word after in/from/near/over or before a postcode, a saint's name (a church or a
+    town: "St James", "St Neots"), a business named by a possessive ("Helen's Pantry"), or a
+    whole UK place, brand or demonym."""
     if end - start == 1 and (after_place_preposition(doc, start) or before_postcode(doc, end)):
         return True
+    if doc[start].lower_.rstrip(".") in SAINTS or any(t.tag_ == "POS" for t in doc[start:end - 1]):
+        return True
+    titled = doc[start].lower_.rstrip(".") in lists.titles
+    if (titled or end - start == 1) and names_a_work(doc, end, lists):
+        return True
     return lists.context.not_a_person(doc[start:end].text)
+
+
+def names_a_work(doc, end: int, lists: NameLists) -> bool:
+    """A possessive and a capitalised ordinary word follow: a show, shop or brand ("Mrs Brown's Boys", "Bill's Kitchen")."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"'s", "’s"}:
+        return False
+    nxt = doc[end + 1]
+    ordinary = lists.is_word(nxt) or nxt.lower_.removesuffix("s") in lists.words
+    return nxt.is_title and ordinary and nxt.lower_ not in lists.first_names
 
 
 def before_postcode(doc, end: int) -> bool:
@@ -210,6 +232,13 @@ def surname_end(doc, start: int, *, most: int = 2) -> int:
     return end
 
 
+def opening_word(tok, lists: NameLists) -> bool:
+    """An ordinary word, no first name, surname or title, opening a sentence ("Rang North Northants", "Met Jo Bloggs")."""
+    lower = tok.lower_.rstrip(".")
+    known = lower in lists.first_names or lower in lists.surnames or lower in lists.titles
+    return tok.is_sent_start and lists.is_word(tok) and not known
+
+
 def trim(doc, start: int, end: int, lists: NameLists, *, lowercase_text: bool) -> tuple[int, int] | None:
     """Drop leading and trailing words that cannot be part of a name; None when nothing is left."""
     def keep(tok) -> bool:
@@ -218,7 +247,7 @@ def trim(doc, start: int, end: int, lists: NameLists, *, lowercase_text: bool) -
             return False
         return lowercase_text or is_capitalised(tok) or lower in lists.titles or lowercase_first_name(tok, lists)
 
-    while start < end and not keep(doc[start]):
+    while start < end and (not keep(doc[start]) or opening_word(doc[start], lists) and end - start > 2):
         start += 1
     while end > start and not keep(doc[end - 1]):
         end -= 1
@@ -251,8 +280,11 @@ def known_or_new(tok, lists: NameLists) -> bool:
 
 
 def place_like(doc, start: int, end: int, lists: NameLists) -> bool:
-    """True for "Lewisham Way", "Grimsby Jobs" and "Dean street": a place word next or inside."""
+    """True for "Lewisham Way", "Grimsby Jobs", "Dean street" and "Summer Leys": a place word
+    next, inside, or last when it is no surname ("Sarah Hall" stays a name)."""
     if end < len(doc) and doc[end].lower_ in lists.place_words:
+        return True
+    if end - start > 1 and doc[end - 1].lower_ in lists.place_words and doc[end - 1].lower_ not in lists.surnames:
         return True
     if doc[start].lower_ in lists.first_names or doc[start].lower_.rstrip(".") in lists.titles:
         return False

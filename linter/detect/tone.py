@@ -32,7 +32,9 @@ from dataclasses import dataclass
 
 from ..assets import read_lines
 from ..profile import Profile
+from ..spans import non_overlapping
 from .mention import Mention
+from .people import PeopleDetector
 from .tone_lists import compile_list, entry_pattern, list_needles, may_match  # noqa: F401 (re-exported)
 from .tone_targets import council_context_ok, profile_targets, role_targets
 from .tone_frames import Frames, NameWords, about_self, criticism_frames, excluded, incapable
@@ -170,10 +172,15 @@ class Sentence:
 class ToneDetector:
     """Finds negativity and its targets; emits ``kind="tone"`` mentions (see the module docstring)."""
 
+    USES = {"people": PeopleDetector}  # detectors whose instance the linter hands in (``Linter.build``)
+
     def __init__(self, models, profile: Profile, *, vader_threshold: float = VADER_THRESHOLD,
-                 vader_negative: float | None = VADER_NEGATIVE, vader_groups: tuple[str, ...] = VADER_GROUPS):
+                 vader_negative: float | None = VADER_NEGATIVE, vader_groups: tuple[str, ...] = VADER_GROUPS,
+                 people: PeopleDetector | None = None):
         """Compile the word lists for this profile and load VADER's lexicon (once).
 
+        ``people``: the linter's own people detector, whose findings for a post are shared
+        (``post.found``); built here only when the tone detector is used on its own.
         ``vader_negative=None`` switches off VADER as a criticism signal (lists only);
         ``vader_groups`` are the target groups it may fire for: by default the council alone,
         since about people it reads mood as criticism ("running for Cancer Research", "she'll
@@ -181,10 +188,8 @@ class ToneDetector:
         """
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-        from .people import PeopleDetector
-
         self.lexicon = Lexicon.load(profile)
-        self.people = PeopleDetector(models, profile)
+        self.people = people if people is not None else PeopleDetector(models, profile)
         self.vader = SentimentIntensityAnalyzer()
         self.vader_threshold = vader_threshold
         self.vader_negative = vader_negative
@@ -332,13 +337,22 @@ def aim_at(sentences: list[Sentence], i: int, hit: Hit, text: str) -> Hit | None
 
 
 def _longest(hits: list[Hit], *, per_label: bool = False) -> list[Hit]:
-    """Drop hits inside a longer hit (of the same label when ``per_label``)."""
-    kept: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        clash = (k for k in kept if k.start < h.end and h.start < k.end)
-        if not any(not per_label or k.label == h.label for k in clash):
-            kept.append(h)
-    return sorted(kept, key=lambda h: h.start)
+    """Drop hits inside a longer hit (of the same label when ``per_label``); ties: the earlier, then the first listed."""
+    groups: dict[str, list[tuple[int, Hit]]] = {}
+    for i, h in enumerate(hits):
+        groups.setdefault(h.label if per_label else "", []).append((i, h))
+    kept = [ih for group in groups.values() for ih in non_overlapping(group, priority=_rank, span=_hit_span)]
+    return [h for _, h in sorted(sorted(kept, key=_rank), key=lambda ih: ih[1].start)]
+
+
+def _rank(item: tuple[int, Hit]) -> tuple[int, int, int]:
+    """Longest first, then earliest, then first listed."""
+    i, h = item
+    return h.start - h.end, h.start, i
+
+
+def _hit_span(item: tuple[int, Hit]) -> tuple[int, int]:
+    return item[1].start, item[1].end
 
 
 def _mention(text: str, hit: Hit, evidence: str) -> Mention:

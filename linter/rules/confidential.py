@@ -10,13 +10,12 @@ photo shows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..detect.mention import Mention
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
-from .photos import SENTENCE_END, photo_of_colleague, photo_of_person, reposted_content
+from .personal_data import own_addresses
+from .photos import photo_of_colleague, photo_of_person, reposted_content
 
 SECURITY = {
     "birthplace": "your place of birth",
@@ -26,13 +25,6 @@ SECURITY = {
     "home-address": "your home address",
     "security-answer": "the answer to a common security question",
 }
-OWN_PLACE = re.compile(r"\b(?:i|i'm|i’m|me|my|mine|we|we're|we’re|us|our|ours)\b", re.IGNORECASE)
-HOSTING = re.compile(r"\b(?:party|invites?|housewarming|parcels?|deliveries|bring a bottle|come round|pop round)\b",
-                     re.IGNORECASE)
-OTHER_OWNER = re.compile(r"(?!(?:It|Here|That|There|What|Let|Who|Where|He|She)['’]s)[A-Z]\w*['’]s\b|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:neighbours?|friends?|mum|dad|nan|"
-                         r"sister|brother)['’]s\b")
-NOT_HOME = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Oo]pposite|by|along|past|behind|round)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,3}$")
-ADDRESSES = frozenset({"ADDRESS", "UK_POSTCODE"})
 
 
 def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -93,7 +85,8 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags your own answers to security questions: birthplace, mother's maiden name, first pet, first school, home address, first car.
 
     An address or postcode is your own in a first-person sentence or a post that hosts ("party
-    invites going out"), unless someone else's name or possessive stands just before it.
+    invites going out"), unless someone else's name or possessive stands just before it
+    (``personal_data.own_addresses`` decides, for this rule and clause 4.6's alike).
 
     Why: clause 5.1, "employees should be security conscious ... restricting the amount of
     personal information they give out, e.g. date and place of birth. This type of information
@@ -128,35 +121,6 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
         if not any(m.overlaps(h) for h in said):
             yield warn(m.start, m.end, f"“{m.text}” looks like your own address, a common security question: keep it private.",
                        entity=m.entity)
-
-
-def own_addresses(ctx: Context) -> list[Mention]:
-    """Street addresses and postcodes the post gives as the writer's own.
-
-    Own: a first-person word in the sentence ("Parcels for me can go to 8 Mill Lane") or a post
-    that hosts ("Party invites going out! 23 Orchard Close"). Not own: someone else before it in
-    the sentence ("Party at Jodie's, 41 Chapel Street", "Priya lives at"), a place rather than a
-    home ("near Kettering Road"), or the council's own address.
-    """
-    hosting = bool(HOSTING.search(ctx.text))
-    places = [m for m in ctx.of("pii") if m.entity in ADDRESSES and not any(m.overlaps(c) for c in ctx.of("council"))]
-    others = ctx.of("person", "listed-person")
-    out = []
-    for m in places:
-        start = max(ctx.text.rfind(c, 0, m.start) for c in ".!?\n") + 1
-        first = min((p.start for p in places if start <= p.start <= m.start), default=m.start)
-        before = ctx.text[start:first]
-        own = OWN_PLACE.search(ctx.text[start:sentence_end(ctx.text, m.end)]) or hosting
-        someone = OTHER_OWNER.search(before) or any(start <= o.start < first for o in others)
-        if own and not someone and not NOT_HOME.search(before):
-            out.append(m)
-    return out
-
-
-def sentence_end(text: str, at: int) -> int:
-    """Where the sentence holding offset ``at`` ends."""
-    found = SENTENCE_END.search(text, at)
-    return found.start() if found else len(text)
 
 
 def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:

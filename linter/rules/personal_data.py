@@ -4,15 +4,19 @@ addresses, UK identifiers and other people's dates of birth."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..detect.mention import Mention
+from ..detect.people_names import load_lists
+from ..profile import Person
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
+from .photos import SENTENCE_END
 
 CLAUSE = "4.6"
 CONSENT = "posting someone's personal information needs their express consent (clause 4.6)."
-LOW_SCORE = 0.6  # below this a person name is only worth a second look
 IDENTIFIERS = {
     "UK_NINO": "a National Insurance number",
     "UK_NHS": "an NHS number",
@@ -50,11 +54,58 @@ _COUNCIL_CONTACT = re.compile(r"\b(?:call|ring|phone|contact|tel(?:ephone)?)\s+(
 def _is_council_line(ctx: Context, m: Mention) -> bool:
     """A landline the council's own account gives as its office number ("call the office on 01832 …")."""
     landline = re.sub(r"\D", "", m.text).removeprefix("44").lstrip("0")[:1] in {"1", "2", "3"}
-    return ctx.mode == "council" and landline and bool(_COUNCIL_CONTACT.search(ctx.text[: m.start]))
+    return ctx.mode == "council" and landline and bool(_COUNCIL_CONTACT.search(ctx.text, _tail_start(ctx.text, m.start), m.start))
 
 
-def _own_spans(ctx: Context) -> list[Mention]:
-    """Addresses and postcodes the writer gives as their own ("I live at …"): clause 5.1's business."""
+def _tail_start(text: str, end: int, visible: int = 40) -> int:
+    """Where the last ``visible`` characters that are not white space before ``end`` begin.
+
+    ``_COUNCIL_CONTACT`` ends at ``end`` and holds at most 32 such characters, so searching
+    from here finds what searching the whole text before ``end`` would, in bounded time.
+    """
+    i = end
+    while i > 0 and visible:
+        i -= 1
+        visible -= not text[i].isspace()
+    return i
+
+
+# Whose address it is: decided once, in ``own_addresses``, for clause 4.6 (someone else's) and 5.1 (your own).
+OWN_PLACE = re.compile(r"\b(?:i|i'm|i’m|me|my|mine|we|we're|we’re|us|our|ours)\b", re.IGNORECASE)
+HOSTING = re.compile(r"\b(?:invites?|housewarming|bring a bottle|come round|pop round)\b", re.IGNORECASE)
+OTHER_OWNER = re.compile(r"(?!(?:It|Here|That|There|What|Let|Who|Where|He|She)['’]s)[A-Z]\w*['’]s\b|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:neighbours?|friends?|mum|dad|nan|"
+                         r"sister|brother)['’]s\b")
+NOT_HOME = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Oo]pposite|by|along|past|behind|round)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,3}$")
+
+
+def own_addresses(ctx: Context) -> list[Mention]:
+    """Street addresses and postcodes the post gives as the writer's own: the one decision.
+
+    Clause 4.6's rules leave these out (they are not someone else's data) and clause 5.1's
+    ``security-question-data`` flags them, so the two never disagree. Own, unless it is the
+    council's own address:
+
+    - the personal-data detector's cue (label ``self``: "Parcel for me?", "party invites"),
+      or right after a home-address phrase ("I live at", "I'm at"), or a postcode right after
+      such an address;
+    - or a first-person word in its sentence ("Parcels for 21 Harrier Way (that's me)") or a
+      post that hosts ("Party invites going out! 23 Orchard Close"), with no one else before it
+      in the sentence ("Party at Jodie's, 41 Chapel Street", "Priya lives at") and not a place
+      rather than a home ("near Kettering Road").
+
+    A parcel or a party alone makes no address the writer's ("Parcel left at 10 Market Street by
+    mistake", "The party is at 14 Oundle Road").
+    """
+    keys = {_key(m) for m in (*_said_own(ctx), *_told_own(ctx))}
+    return [m for m in _pii(ctx, "ADDRESS", "UK_POSTCODE") if _key(m) in keys and not _is_councils_own(ctx, m)]
+
+
+def _key(m: Mention) -> tuple:
+    return m.start, m.end, m.entity
+
+
+def _said_own(ctx: Context) -> list[Mention]:
+    """Addresses the detector's cue or a home-address phrase ("I live at …") gives as the writer's."""
     own, last_end = [], None
     anchors = [p.end for p in ctx.of("phrase", label="home-address")]
     for m in _pii(ctx, "ADDRESS", "UK_POSTCODE"):
@@ -68,31 +119,41 @@ def _own_spans(ctx: Context) -> list[Mention]:
     return own
 
 
-def _about_others(ctx: Context, mentions) -> list[Mention]:
-    """The mentions that are someone else's personal data: not the council's own, not the writer's home.
+def _told_own(ctx: Context) -> list[Mention]:
+    """Addresses in a first-person sentence or a hosting post, with no one else's name before them."""
+    hosting = bool(HOSTING.search(ctx.text))
+    places = [m for m in _pii(ctx, "ADDRESS", "UK_POSTCODE") if not any(m.overlaps(c) for c in ctx.of("council"))]
+    starts = [p.start for p in places]
+    others = sorted(o.start for o in ctx.of("person", "listed-person"))
+    out = []
+    for m in places:
+        start = max(ctx.text.rfind(c, 0, m.start) for c in ".!?\n") + 1
+        first = starts[bisect_left(starts, start)]  # the sentence's first address (``m`` at the latest)
+        before = ctx.text[start:first]
+        own = OWN_PLACE.search(ctx.text, start, sentence_end(ctx.text, m.end)) or hosting
+        someone = OTHER_OWNER.search(before) or bisect_left(others, start) < bisect_left(others, first)
+        if own and not someone and not NOT_HOME.search(before):
+            out.append(m)
+    return out
 
-    The writer's own spans are worked out once per call, not once per mention.
+
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` ends."""
+    found = SENTENCE_END.search(text, at)
+    return found.start() if found else len(text)
+
+
+def _about_others(ctx: Context, mentions) -> list[Mention]:
+    """The mentions that are someone else's personal data: not the council's own, not the writer's own address.
+
+    The writer's own addresses are worked out once per call, not once per mention.
     """
-    own = _own_spans(ctx)
-    return [m for m in mentions if not _is_councils_own(ctx, m) and m not in own]
+    own = {_key(m) for m in own_addresses(ctx)}
+    return [m for m in mentions if not _is_councils_own(ctx, m) and _key(m) not in own]
 
 
 def _is_author(ctx: Context, m: Mention) -> bool:
     return bool(ctx.author) and m.text.casefold() == ctx.author.casefold()
-
-
-# Mentions that make a lone first name identify someone: the post is about a colleague, a
-# neighbour or a customer, gives someone's personal data, or passes a remark on a person.
-IDENTIFYING_PHRASES = frozenset({"other-person", "colleague", "colleague-name", "home-address", "work-identity"})
-IDENTIFYING_TONES = frozenset({"insult", "negative"})
-
-
-def _identifying(ctx: Context) -> bool:
-    """True when the post says enough about someone for a lone first name to identify them."""
-    if ctx.of("listed-person", "listed-role", "council") or _about_others(ctx, ctx.of("pii")):
-        return True
-    return any(m.label in IDENTIFYING_PHRASES for m in ctx.of("phrase")) or any(
-        m.label in IDENTIFYING_TONES for m in ctx.of("tone"))
 
 
 def _is_colleague(ctx: Context, m: Mention) -> bool:
@@ -107,13 +168,54 @@ def _short_for_listed(ctx: Context, m: Mention) -> bool:
         p.person is not None and p.person.name.casefold().startswith(word) for p in ctx.of("listed-person"))
 
 
+# Mentions that make a listed person's first name identify them: the post is about a
+# colleague, a neighbour or a customer, gives someone's personal data, or passes a remark.
+IDENTIFYING_PHRASES = frozenset({"other-person", "colleague", "colleague-name", "home-address", "work-identity"})
+IDENTIFYING_TONES = frozenset({"insult", "negative"})
+
+
+def _identifying(ctx: Context) -> bool:
+    """True when the post says enough about someone for a lone first name to identify them."""
+    if ctx.of("listed-person", "listed-role", "council") or _about_others(ctx, ctx.of("pii")):
+        return True
+    return any(m.label in IDENTIFYING_PHRASES for m in ctx.of("phrase")) or any(
+        m.label in IDENTIFYING_TONES for m in ctx.of("tone"))
+
+
+@lru_cache(maxsize=8)
+def listed_words(people: tuple[Person, ...]) -> frozenset[str]:
+    """Every word of the listed people's names and aliases, with the first names' nicknames, case-folded."""
+    lists = load_lists()
+    words = {w for p in people if not p.is_firm for n in (p.name, *p.aliases) for w in n.casefold().split()}
+    firsts = {p.name.split()[0] for p in people if not p.is_firm}
+    return frozenset(words | {nick.casefold() for f in firsts for nick in lists.nicknames_of(f)})
+
+
+def _listed_word(ctx: Context, m: Mention) -> bool:
+    """A lone word that is a listed person's first name, surname or nickname ("Tom", "Kev", "Whitlock's")."""
+    word = m.text.casefold().removesuffix("'s").removesuffix("’s")
+    return _is_colleague(ctx, m) or word in listed_words(ctx.profile.people)
+
+
+NAME_SCORE = 0.6  # a lone word the model reads as a name (below: a second look)
+
+
+def _lone(m: Mention) -> bool:
+    """One word: a first name or a surname on its own ("Jess", "Tolley")."""
+    return len(m.text.split()) == 1
+
+
 def _reportable(ctx: Context, m: Mention) -> bool:
     """Whether an unlisted name is worth a warning (see ``person_name``)."""
     if _is_listed(ctx, m) or _is_author(ctx, m) or _short_for_listed(ctx, m):
         return False
     if m.label == "family" or (m.label == "public" and not _is_colleague(ctx, m)):
         return False
-    return m.score >= LOW_SCORE or m.label == "local" or _identifying(ctx)
+    if any(c.overlaps(m) for c in ctx.of("council")):
+        return False
+    if _lone(m) and not _listed_word(ctx, m):
+        return m.label == "local"
+    return not _lone(m) or m.score >= NAME_SCORE or m.label == "local" or _identifying(ctx)
 
 
 def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -139,12 +241,16 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Lisa Jones") is still flagged. The kinship frame outweighs a first name the writer shares
     with a colleague ("my nephew William" is not William Hart the caretaker).
 
-    A first name on its own (the model is less sure of it) identifies no one by itself, so it
-    is flagged, at info severity, only with an identifying context: its sentence places the
-    person at work, next door or in the town (``names_local_context.txt``: "Tasha from number
-    12"), or the post names a listed person, a role or the council, gives someone's personal
-    data, talks about a colleague, a neighbour or a customer, or passes a remark on someone
-    (an insult or a negative remark).
+    A name of one word ("Jess", "Mick", "Bella") identifies no one by itself, and is far more
+    often a relative, a pet, a friend or no name at all ("Bostin Sunday dinner"), so it is
+    flagged, at info severity, only when its sentence places the person at work, next door or
+    in the town (``names_local_context.txt``: "Tasha from number 12"). A lone word that is a
+    listed person's first name, surname or nickname ("Tom", "Whitlock's") may be that person:
+    it is flagged when the language model reads it as a name, or when the post names a listed
+    person, a role or the council, gives someone's personal data, talks about a colleague, a
+    neighbour or a customer, or passes a remark on someone. The council's own name
+    and aliases ("Thrapston TC") are never a person's, nor are saints' names of churches and
+    towns ("St James's hall") or businesses named by a possessive ("Helen's Pantry").
 
     Why: clause 4.6 of the policy says employees must not "include personal information or
     data about the Town Council's employees, residents, customers, contractors or suppliers
@@ -158,6 +264,8 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Went to the Christmas market in Lincoln, mulled wine was lovely.
     Okay: Who else is watching the Strictly final? Come on Tasha!!
     Okay: Happy birthday to my wonderful husband Steve, 50 today!
+    Okay: Our Jess passed her driving test first time!! so proud of her
+    Okay: Bell ringing practice at St James tonight, my arms are dead
     Okay: Train to Milton Keynes delayed again, then a sausage roll from Greggs.
 
     Instead: leave the name out or describe the person without identifying them ("someone",
@@ -166,7 +274,7 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: ``people.csv`` (listed names are left to ``listed-person``); the request's author.
     """
     for m in filter(lambda m: _reportable(ctx, m), ctx.of("person")):
-        severity = Severity.INFO if m.score < LOW_SCORE else None
+        severity = Severity.INFO if _lone(m) else None
         message = f"“{m.text}” looks like a person's name: {CONSENT}"
         yield warn(m.start, m.end, message, suggestions=("someone",), entity="PERSON", severity=severity)
 
