@@ -455,3 +455,18 @@ def test_judgement_of_oneself_is_not_a_frame(text):
 def test_generalised_conduct(linter, text, expected):
     """Indirect criticism, group targets, mockery and stereotypes are flagged; look-alikes stay clean."""
     assert _codes(linter, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs Brown's Boys is not funny and I will die on this hill",
+        "The chairman's mate got the contract, brown envelopes anyone?",
+        "eyes down at the bingo! two fat ladies, legs eleven, and still didnt win",
+        "Fat chance of the bins being emptied before Christmas, the council are useless",
+    ],
+)
+def test_protected_terms_in_names_and_idioms_are_not_remarks(tone, models, text):
+    """A term that is a surname mid-sentence or opens an idiom (tone_protected_idioms.txt) is not a protected remark."""
+    assert [m.text for m in tone(Post.parse(text, models)) if m.label == "protected"] == []

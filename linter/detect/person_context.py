@@ -20,6 +20,7 @@ Every list is plain text with its provenance and limits in its header.
 from __future__ import annotations
 
 import re
+from functools import cache
 from dataclasses import dataclass
 
 from ..assets import read_lines
@@ -37,6 +38,12 @@ _SPACES = re.compile(r"\s+")
 def normalise(text: str) -> str:
     """Lower case, apostrophes removed, spaces collapsed: "King's  Cross" -> "kings cross"."""
     return _SPACES.sub(" ", _APOSTROPHES.sub("", text.casefold())).strip()
+
+
+@cache
+def public_figures() -> frozenset[str]:
+    """``names_public_figures.txt``, normalised, read once."""
+    return frozenset(normalise(f) for f in read_lines("names_public_figures"))
 
 
 def phrase_pattern(entries) -> re.Pattern | None:
@@ -65,7 +72,7 @@ class ContextLists:
         return cls(
             public_words=frozenset(e for e in context if e.isalpha()),
             public_phrases=phrase_pattern(e.lower() for e in context if not e.isalpha()),
-            figures=frozenset(normalise(f) for f in read_lines("names_public_figures")),
+            figures=public_figures(),
             brands=frozenset(normalise(b) for b in read_lines("names_brands")),
             places=frozenset(p for p in places if " " in p or "-" in p or p not in names),
             local_phrases=phrase_pattern(e.lower() for e in read_lines("names_local_context")),
@@ -101,11 +108,19 @@ class ContextLists:
         return bool(self.family_frame.search(doc.text[:span.start_char]))
 
     def is_public(self, doc, start: int, end: int) -> bool:
-        """True for a known public figure, a show's title, or a name in a public figure's context."""
+        """True for a known public figure, a show's title, a name in a public figure's context, or a
+    quotation's author ("'Be kind…' — Ian Maclaren")."""
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
-        return normalise(span.text) in self.figures or self.titles_a_work(doc, span.end) or self.in_public_context(span)
+        if normalise(span.text) in self.figures or self.titles_a_work(doc, span.end) or self.in_public_context(span):
+            return True
+        return attributes_a_quote(doc.text, span.start_char)
+
+    def in_public_context_at(self, doc, start: int, end: int) -> bool:
+        """True when the name at these offsets stands in a public figure's context or names a work (not list membership alone)."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and (self.titles_a_work(doc, span.end) or self.in_public_context(span))
 
     def titles_a_work(self, doc, end: int) -> bool:
         """True when a capitalised work-title word follows the name ("Graham Norton Show")."""
@@ -117,6 +132,19 @@ class ContextLists:
         if any(t.lower_ in self.public_words or t.lemma_.lower() in self.public_words for t in window):
             return True
         return self.public_phrases is not None and bool(self.public_phrases.search(window.text.lower()))
+
+
+_QUOTE_DASH = re.compile(r"[\"'’”.!?]\s*[—–~-]{1,2}\s*$")
+
+
+def attributes_a_quote(text: str, start: int) -> bool:
+    """True when the name follows a closing quotation and a dash: the quotation's (published) author."""
+    return bool(_QUOTE_DASH.search(text[max(0, start - 8):start]))
+
+
+def has_an_epithet(doc, end: int) -> bool:
+    """True when "the" and a capitalised word follow the name ("Alfred the Great", "Thomas the Tank Engine"): a character, not a private person."""
+    return end + 1 < len(doc) and doc[end].lower_ == "the" and doc[end + 1].is_title
 
 
 def family_pattern(words) -> re.Pattern | None:

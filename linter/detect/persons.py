@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..assets import read_lines
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import ContextLists
+from .person_context import ContextLists, has_an_epithet
 
 NER_SCORE = 0.85
 GAZETTEER_SCORE = 0.75
@@ -92,7 +92,9 @@ class PersonNameDetector:
         for start, end, score in person_spans(post.doc, self.lists):
             text = post.text[start:end]
             label = self.lists.context.label(post.doc, start, end)
-            yield Mention("person", start, end, text, label=label, entity="PERSON", score=score, evidence="ner")
+            spoken_of = self.lists.context.in_public_context_at(post.doc, start, end)
+            yield Mention("person", start, end, text, label=label, entity="PERSON", score=score,
+                          evidence="public-context" if spoken_of else "ner")
 
 
 def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:
@@ -108,7 +110,13 @@ def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:
             if not_a_person(doc, *span, lists):
                 continue
             found.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), LOW_SCORE if lone else score))
-    return repeated(doc.text, without_overlaps(found))
+    return [s for s in repeated(doc.text, without_overlaps(found)) if not epithet_after(doc, s[1])]
+
+
+def epithet_after(doc, end_char: int) -> bool:
+    """True when the name ending at ``end_char`` is followed by an epithet ("Thomas the Tank Engine")."""
+    span = doc.char_span(0, end_char, alignment_mode="expand")
+    return span is not None and has_an_epithet(doc, span.end)
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "from", "near", "into", "via", "over", "outside", "towards"})
@@ -125,6 +133,8 @@ def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
     if end - start == 1 and (after_place_preposition(doc, start) or before_postcode(doc, end)):
         return True
     if doc[start].lower_.rstrip(".") in SAINTS or any(t.tag_ == "POS" for t in doc[start:end - 1]):
+        return True
+    if has_an_epithet(doc, end):
         return True
     titled = doc[start].lower_.rstrip(".") in lists.titles
     if (titled or end - start == 1) and names_a_work(doc, end, lists):

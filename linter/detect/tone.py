@@ -27,6 +27,7 @@ this one was chosen.
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -221,7 +222,8 @@ class ToneDetector:
             score = _Lazy(lambda s=s, e=e: self.vader.polarity_scores(_EMOJI.sub(" ", post.text[s:e]))["compound"])
             near = n + 1 < len(found) and any(h.label in NEGATIVE_LABELS for h in found[n + 1][3])
             near = near or bool(_LOUD.search(post.text, s, e))
-            hits += self.protected(text, s, e, hits, targets, people, compound=score, lexicon=lexicon, hostile_next=near)
+            hits += self.protected(text, s, e, hits, targets, people, compound=score, lexicon=lexicon, hostile_next=near,
+                                   original=post.text)
             if sympathetic(self.lexicon.sympathy, text, s, e) and not _LAUGH.search(text):
                 hits = [h for h in hits if h.label != "negative"]
             elif not hits and self.vader_fires(targets, score):
@@ -274,7 +276,8 @@ class ToneDetector:
         found += [Hit(a, b, "negative", "frame=incapable") for a, b in incapable(text, start, end)]
         return _longest(found, per_label=True)
 
-    def protected(self, text, start, end, hits, targets, people, *, compound, lexicon=None, hostile_next=False) -> list[Hit]:
+    def protected(self, text, start, end, hits, targets, people, *, compound, lexicon=None, hostile_next=False,
+                  original: str | None = None) -> list[Hit]:
         """Protected characteristics used against a person in one sentence (``compound``: VADER score or its thunk).
 
         A characteristic term counts near a person reference when the sentence is hostile: a
@@ -293,11 +296,30 @@ class ToneDetector:
         out = []
         for kind, characteristic, pattern in lexicon.protected:
             for m in pattern.finditer(text, start, end):
+                if kind == "term" and not_a_remark(original or text, start, m):
+                    continue
                 near = any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in refs)
                 kind = "phrase" if text.endswith("typical ", start, m.start()) else kind  # a stereotype
                 if kind == "slur" or (kind == "phrase" or near and hostile) and not about_self(text, start, m.start()):
                     out.append(Hit(m.start(), m.end(), "protected", f"characteristic={characteristic}"))
         return _longest(out)
+
+
+@cache
+def protected_idioms() -> re.Pattern[str]:
+    """``tone_protected_idioms.txt`` as one regex anchored where a term starts ("brown envelope", "two fat ladies")."""
+    words = (re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for w in read_lines("tone_protected_idioms"))
+    return re.compile(rf"(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+def not_a_remark(text: str, start: int, m: re.Match) -> bool:
+    """A term that is a capitalised name mid-sentence ("Mrs Brown") or opens an idiom ("brown envelopes").
+
+    ``text`` is the post as written (the match may come from its lower-cased copy, same offsets).
+    """
+    word = text[m.start():m.end()]
+    name = " " not in word and word[:1].isupper() and not word.isupper() and bool(text[start:m.start()].strip())
+    return name or bool(protected_idioms().match(text, m.start()))
 
 
 def sympathetic(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:

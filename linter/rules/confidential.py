@@ -10,7 +10,11 @@ photo shows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
+
+from ..assets import read_lines
 
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
@@ -25,6 +29,33 @@ SECURITY = {
     "home-address": "your home address",
     "security-answer": "the answer to a common security question",
 }
+
+
+# What makes a confidential marker about business someone could own (see confidential_context.txt).
+CONTEXT_PHRASES = frozenset({"council-business", "council-reference", "work-activity", "work-identity", "work-claim",
+                             "colleague", "colleague-name", "own-role", "employer", "confidential-term", "other-person"})
+
+
+@cache
+def business_words() -> re.Pattern:
+    """One regex over ``confidential_context.txt`` (``*`` is any ending)."""
+    words = (re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for w in read_lines("confidential_context"))
+    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+def strong(marker) -> bool:
+    """A closed-meeting marker that is council business whatever surrounds it ("exempt item", "Part II report"); not "closed session", which pools and climbing walls hold too."""
+    return marker.label == "confidential-business" and "session" not in marker.text.lower()
+
+
+def about_business(ctx: Context, marker) -> bool:
+    """True when the post gives the marker something to keep confidential: a person, a role, the council, work or its business words."""
+    if ctx.of("listed-person", "listed-role", "person", "council"):
+        return True
+    if any(m.label in CONTEXT_PHRASES for m in ctx.of("phrase")):
+        return True
+    rest = ctx.text[:marker.start] + " " + ctx.text[marker.end:]
+    return bool(business_words().search(rest))
 
 
 def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -49,6 +80,12 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Part II of my Lake District vlog is up on YouTube!
     Okay: Confidential to all my mates: I have finally mastered Yorkshire puddings.
     Okay: Off the record, best bacon roll in Northants is the van at the lorry park.
+    Okay: Closed session at the climbing wall tonight, just us and the chalk.
+    Okay: Off the record, my nan's trifle beats yours.
+
+    A marker counts only when the post gives it something to keep: a person, a role, the
+    council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"
+    (``models/patterns/confidential_context.txt``).
     Okay: I'm behind on my rent this month, skint.
 
     Instead: leave it out; confidential business stays confidential after the meeting.
@@ -57,7 +94,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     ``phrase_sensitive_finance.txt``); ``people.csv`` for whose finances.
     """
     for m in ctx.mentions:
-        if m.kind == "phrase" and m.label in ("confidential", "confidential-business"):
+        if m.kind == "phrase" and m.label in ("confidential", "confidential-business") and (strong(m) or about_business(ctx, m)):
             yield warn(m.start, m.end, f"“{m.text}” marks confidential business: it must not be posted.")
     if ctx.of("listed-person", "listed-role", "person") or ctx.of("phrase", label="colleague-name"):
         for m in ctx.of("phrase", label="sensitive-finance"):

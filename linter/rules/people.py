@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..detect.mention import Mention
+from ..detect.person_context import normalise, public_figures
 from ..profile import GROUP_NOUNS, Person
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
@@ -41,6 +42,14 @@ def _warn_named(m: Mention, warn: Warn) -> PolicyWarning:
     )
 
 
+def famous_namesake(ctx: Context, m: Mention) -> bool:
+    """A listed full name that is also a public figure's, where the post talks about that figure
+    (screen, music, sport, news: the name detector labels it ``public``): "Kevin Doyle as Molesley"."""
+    if " " not in m.text.strip() or normalise(m.text) not in public_figures():
+        return False
+    return any(p.evidence == "public-context" and p.overlaps(m) for p in ctx.of("person"))
+
+
 def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags a person on the clerk's list, however the post writes them.
 
@@ -62,6 +71,11 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Caught a pike at the weir this morning.
     Okay: Will you come to the match on Saturday?
     Okay: Reading Dan Brown's new book on the beach.
+    Okay: Kevin Doyle as Molesley in Downton is the most underrated performance on telly.
+
+    A listed full name that is also a widely known public figure's is left alone where the
+    post is plainly about the figure (screen, music, sport or news around it), as the resident
+    who shares an actor's name is not the one on the telly.
 
     Instead: leave the person out, or describe them without identifying them ("a resident",
     "a colleague"); post about them only with their express consent.
@@ -70,7 +84,7 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     (name, aliases).
     """
     for m in ctx.of("listed-person"):
-        if m.person is not None and not m.person.is_firm:
+        if m.person is not None and not m.person.is_firm and not famous_namesake(ctx, m):
             yield _warn_named(m, warn)
 
 

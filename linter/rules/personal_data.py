@@ -209,7 +209,7 @@ def _reportable(ctx: Context, m: Mention) -> bool:
     """Whether an unlisted name is worth a warning (see ``person_name``)."""
     if _is_listed(ctx, m) or _is_author(ctx, m) or _short_for_listed(ctx, m):
         return False
-    if m.label == "family" or (m.label == "public" and not _is_colleague(ctx, m)):
+    if m.label == "family" or (m.label == "public" and not (_lone(m) and _is_colleague(ctx, m))):
         return False
     if any(c.overlaps(m) for c in ctx.of("council")):
         return False

@@ -1,0 +1,47 @@
+"""The text the clause classifier reads: the profile's own words replaced by placeholders.
+
+A classifier trained on one council's posts would otherwise learn its names ("priya",
+"thrapston") instead of what is said about them, and would not carry over to another council's
+profile. Before scoring (and before training, ``benchmarks/train_classifier.py``) each listed
+person, firm or role becomes its group's placeholder, an unlisted name ``xname``, and the
+council's name, alias, address, place or domain a council placeholder; then the text is
+lower-cased with straight quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..spans import non_overlapping
+from .mention import Mention
+
+MASKED_KINDS = frozenset({"listed-person", "listed-role", "person", "council"})
+GROUP_TOKENS = {
+    "employee": "xcolleague", "councillor": "xcouncillor", "resident": "xresident",
+    "customer": "xcustomer", "contractor": "xfirm", "supplier": "xfirm",
+}
+COUNCIL_TOKENS = {"name": "xcouncil", "alias": "xcouncil", "address": "xaddress", "place": "xplace"}
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def placeholder(m: Mention) -> str | None:
+    """The word that stands for a mention, or None when the mention is not masked."""
+    if m.kind in ("listed-person", "listed-role") and m.person is not None:
+        return GROUP_TOKENS.get(m.person.group)
+    if m.kind == "person":
+        return "xname"
+    if m.kind == "council":
+        return COUNCIL_TOKENS.get(m.label, "xdomain")
+    return None
+
+
+def masked(text: str, mentions: Iterable[Mention]) -> str:
+    """``text`` with each masked mention replaced by its placeholder (longest first where they overlap), lower-cased."""
+    spans = [(m.start, m.end, token) for m in mentions if (token := placeholder(m))]
+    keep = sorted(non_overlapping(spans, priority=lambda s: (s[0] - s[1], s[0]), span=lambda s: (s[0], s[1])))
+    parts, last = [], 0
+    for start, end, token in keep:
+        parts += [text[last:start], f" {token} "]
+        last = end
+    parts.append(text[last:])
+    return "".join(parts).lower().translate(_QUOTES)
