@@ -6,7 +6,8 @@ Prints, for the bundled demo profile:
   * for clause 4.6, span-level precision and recall of person and personal-data spans,
     by overlap and by exact offsets, overall and per entity (recall by the labelled entity,
     precision by the warned entity; "typed" also needs the entities to agree);
-  * the share of clean posts (no labels) with any warning, and with an error-level one.
+  * the share of clean posts (no labels) with any warning (info included), with a warning or
+    error (info aside), and with an error-level one.
 
 ``--corpus PATH`` scores another labelled file, such as the held-out set
 (``--corpus corpus/heldout.jsonl``, written blind to the detectors; see corpus/README.md).
@@ -130,10 +131,13 @@ def clean_scores(posts: list[dict], found: dict[str, tuple]) -> dict:
     clean = [p for p in posts if not p["clauses"]]
     warned = [p["id"] for p in clean if found[p["id"]]]
     errors = [p["id"] for p in clean if any(w.severity.value == "error" for w in found[p["id"]])]
+    loud = [p["id"] for p in clean if any(w.severity.value != "info" for w in found[p["id"]])]
     return {
         "clean_posts": len(clean),
         "with_any_warning": len(warned),
         "any_warning_share": ratio(len(warned), len(clean)),
+        "with_warning_or_error": len(loud),
+        "warning_or_error_share": ratio(len(loud), len(clean)),
         "with_error": len(errors),
         "error_share": ratio(len(errors), len(clean)),
     }
@@ -188,8 +192,9 @@ def span_table(way: str, table: dict) -> list[str]:
 def clean_line(c: dict) -> str:
     """The false-alarm summary for clean posts."""
     anyw = f"with any warning {c['with_any_warning']} ({fmt(c['any_warning_share'])})"
+    loud = f"with a warning or error (info aside) {c['with_warning_or_error']} ({fmt(c['warning_or_error_share'])})"
     errors = f"with an error {c['with_error']} ({fmt(c['error_share'])})"
-    return f"clean posts: {c['clean_posts']}; {anyw}; {errors}"
+    return f"clean posts: {c['clean_posts']}; {anyw}; {loud}; {errors}"
 
 
 def render(figures: dict) -> list[str]:

@@ -8,6 +8,8 @@ from datetime import datetime
 import pytest
 
 from linter.detect.classifier import ClauseClassifier, artefact_dir, load_thresholds, model_text
+from linter.detect.classifier_text import masked
+from linter.detect.mention import Mention
 from linter.post import Post
 from linter.rules import classified
 
@@ -21,10 +23,17 @@ def test_model_text_folds_case_and_quotes():
 
 
 def test_enabled_clauses_meet_the_precision_bar():
-    """Every enabled clause was cross-validated at precision >= 0.9 and recall >= 0.35."""
+    """Every enabled clause reached the precision bar on writers the model had not seen, with recall >= 0.25."""
+    bar = THRESHOLDS["settings"]["min_precision"]
     enabled = {c: row for c, row in THRESHOLDS["clauses"].items() if row["enabled"]}
-    assert enabled
-    assert all(row["cv_precision"] >= 0.9 and row["cv_recall"] >= 0.35 for row in enabled.values())
+    assert enabled and bar >= 0.85
+    assert all(row["precision"] >= bar and row["recall"] >= 0.25 for row in enabled.values())
+
+
+def test_the_artefact_was_trained_on_masked_text_and_never_on_the_sealed_set():
+    """thresholds.json records masked training and sources that exclude corpus/sealed.jsonl."""
+    settings = THRESHOLDS["settings"]
+    assert settings["masked"] is True and "sealed" not in settings["sources"]
 
 
 def test_every_rule_has_an_enabled_clause():
@@ -37,6 +46,35 @@ def test_artefact_is_small():
     """The artefact stays under 20 MB."""
     size = sum(p.stat().st_size for p in artefact_dir().rglob("*") if p.is_file())
     assert size < 20 * 1024 * 1024
+
+
+def _mention(kind, start, end, text, label=None, person=None):
+    return Mention(kind, start, end, text[start:end], label=label, person=person)
+
+
+def test_masked_replaces_people_and_council_by_placeholders(demo_profile):
+    """Listed people become their group's placeholder, unlisted names xname, the council xcouncil."""
+    priya = next(p for p in demo_profile.people if p.name == "Priya Raman")
+    text = "Priya Raman at Thrapston TC said Jo Bloggs was rude"
+    mentions = [_mention("listed-person", 0, 11, text, person=priya), _mention("council", 15, 27, text, label="alias"),
+                _mention("person", 33, 42, text)]
+    assert masked(text, mentions) == " xcolleague  at  xcouncil  said  xname  was rude"
+
+
+def test_masked_takes_a_window_and_the_longest_of_overlaps(demo_profile):
+    """Only mentions inside start..end count, and of two overlapping mentions the longer one is used."""
+    text = "Hi. Thrapston Town Council rocks"
+    mentions = [_mention("council", 4, 13, text, label="place"), _mention("council", 4, 26, text, label="name")]
+    assert masked(text, mentions, start=4, end=len(text)) == " xcouncil  rocks"
+    assert masked(text, mentions, start=0, end=3) == "hi."
+
+
+@pytest.mark.model
+def test_scores_do_not_depend_on_whose_name_it_is(models, demo_profile):
+    """Two listed colleagues in the same sentence read the same to the classifier (it learns what is said, not who)."""
+    detector = ClauseClassifier(models, demo_profile)
+    a, b = (Post.parse(f"{name} is useless, never answers an email", models) for name in ("Priya Raman", "Daniel Okafor"))
+    assert masked(a.text, detector.masks(a)) == masked(b.text, detector.masks(b))
 
 
 @pytest.fixture(scope="module")

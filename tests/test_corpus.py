@@ -255,6 +255,7 @@ def test_clean_scores_and_targets():
     found = {"a": (), "b": (warning("4.6", 9, 13, "PERSON", "error"),), "c": ()}
     figures = sc.score(TOY, found)
     assert figures["clean"] == {"clean_posts": 1, "with_any_warning": 1, "any_warning_share": 1.0,
+                                "with_warning_or_error": 1, "warning_or_error_share": 1.0,
                                 "with_error": 1, "error_share": 1.0}
     assert sc.failures(figures, min_recall=None, max_false_alarms=None) == []
     assert len(sc.failures(figures, min_recall=0.9, max_false_alarms=0.03)) == 3

@@ -35,13 +35,15 @@ def placeholder(m: Mention) -> str | None:
     return None
 
 
-def masked(text: str, mentions: Iterable[Mention]) -> str:
-    """``text`` with each masked mention replaced by its placeholder (longest first where they overlap), lower-cased."""
-    spans = [(m.start, m.end, token) for m in mentions if (token := placeholder(m))]
+def masked(text: str, mentions: Iterable[Mention], *, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` with each masked mention inside it replaced by its placeholder (longest
+    first where they overlap), lower-cased with straight quotes."""
+    end = len(text) if end is None else end
+    spans = [(m.start, m.end, token) for m in mentions if start <= m.start and m.end <= end and (token := placeholder(m))]
     keep = sorted(non_overlapping(spans, priority=lambda s: (s[0] - s[1], s[0]), span=lambda s: (s[0], s[1])))
-    parts, last = [], 0
-    for start, end, token in keep:
-        parts += [text[last:start], f" {token} "]
-        last = end
-    parts.append(text[last:])
+    parts, last = [], start
+    for a, b, token in keep:
+        parts += [text[last:a], f" {token} "]
+        last = b
+    parts.append(text[last:end])
     return "".join(parts).lower().translate(_QUOTES)
