@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from types import SimpleNamespace
 
 import pytest
@@ -102,3 +103,18 @@ def test_blocked_links(demo_profile, text, expected):
     """Blocked links: built-in domains, keywords and the clerk's list; ordinary links are fine."""
     detector = BlockedLinkDetector(None, demo_profile)
     assert [(m.text, m.evidence) for m in detector(SimpleNamespace(text=text))] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "spans"), [
+    ("Petty cash is 40p out again, back at work tomorrow to sort it.", [("PL110", "Petty cash")]),
+    ("Admin at TTC. Spent my whole Friday on the asset register.",
+     [("PL110", "Spent my whole Friday on the asset register")]),
+    ("Half the petty cash has gone walkabout.", []),
+    ("Emptying 27 dog bins round Thrapston in the rain.", [("PL104", "Emptying 27 dog bins"), ("PL110", "Emptying 27 dog bins")]),
+    ("The pool has a closed session for the swimming club on Thursdays.", []),
+])
+def test_council_work_spans(linter, text, spans):
+    """Council work is flagged (clause 4.2) with exact spans; with a local place it also hints the council (4.1)."""
+    found = linter.lint(text, mode="personal", at=datetime(2026, 11, 21, 19, 0, tzinfo=timezone.utc))
+    assert [(w.code, w.text) for w in found if w.code in ("PL104", "PL110")] == spans

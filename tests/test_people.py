@@ -161,7 +161,7 @@ def detector(models, demo_profile):
 
 def found(detector, models, text):
     """(span text, person name, evidence, kind) for every mention in ``text``."""
-    return [(m.text, m.person.name, m.evidence, m.kind) for m in detector(Post.parse(text, models))]
+    return [(m.text, m.person.name if m.person else "", m.evidence, m.kind) for m in detector(Post.parse(text, models))]
 
 
 @pytest.mark.model
@@ -318,3 +318,58 @@ def test_explain_lists_spellings(demo_profile):
         "finance officer",
     ):
         assert part in text
+
+
+CUED = [
+    ("kev's prize onions at the allotment show", "kev", "Kevin Doyle"),
+    ("office bake off pics, dan's sponge was flat", "dan", "Daniel Okafor"),
+    ("filmed tom trying to reverse the trailer at work", "tom", "Thomas Stone"),
+    ("Will the caretaker's retiring at Christmas", "Will", "William Hart"),
+    ("no offence but the new brightwater cleaner was late", "brightwater", "Brightwater Cleaning Services"),
+    ("lil desk selfie with my fave colleague @priya.r", "@priya.r", "Priya Raman"),
+    ("#TeamThomasStone for groundsman of the year", "#TeamThomasStone", "Thomas Stone"),
+    ("@Grahame_Pike congrats on the new grandchild", "@Grahame_Pike", "Graham Pike"),
+]
+
+UNNAMED = [
+    ("new girl in the office is a proper snowflake", "new girl in the office"),
+    ("sound, the new cleaner's started", "the new cleaner"),
+    ("I know who I'd be looking at. her in finance", "her in finance"),
+    ("three hours away from the dragon in the corner office", "the dragon in the corner office"),
+]
+
+CUE_TRAPS = [
+    "My son Tom starts his new job on Monday.",
+    "Will you be at work tomorrow?",
+    "Nene Valley Railway steam gala this weekend",
+    "Watching New Girl again, Jess is the best",
+    "my daughter is the new girl at school and loving it",
+    "Dan's birthday meal tonight, lovely evening",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "span", "name"), CUED)
+def test_cued_and_handle_forms_fire(detector, models, text, span, name):
+    """First names beside a work cue, firm head words and near-miss handles name the listed person."""
+    assert span in [(t) for t, n, _, _ in found(detector, models, text) if n == name]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "span"), UNNAMED)
+def test_unnamed_colleague_fires(detector, models, text, span):
+    """A newcomer or a colleague described by workplace is a listed-role with no person."""
+    assert (span, "", "description", "listed-role") in found(detector, models, text)
+
+
+@pytest.mark.model
+def test_role_hashtag_fires(detector, models):
+    """A hashtag that spells an identifying role is that person's listed-role."""
+    assert ("#deputyclerk", "Daniel Okafor", "role", "listed-role") in found(detector, models, "asleep again #deputyclerk")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", CUE_TRAPS)
+def test_cue_trap_does_not_fire(detector, models, text):
+    """Relatives, questions, places, shows and school newcomers are not listed people."""
+    assert found(detector, models, text) == []

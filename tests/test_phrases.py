@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from linter.detect.phrases import PhraseDetector, compile_pattern, parse_line, regex_mentions, term_variants
@@ -31,6 +33,13 @@ def test_compile_sets_with_several_words():
 def test_compile_date_special():
     """``$DATE`` is one token shaped like a numeric date."""
     assert compile_pattern("born $DATE") == [[{"LOWER": "born"}, {"TEXT": {"REGEX": r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$"}}]]
+
+
+@pytest.mark.parametrize(("token", "matches"), [("10.40pm", True), ("16:58", True), ("9", True), ("9am", True), ("2026", False), ("pm", False)])
+def test_compile_time_special(token, matches):
+    """``$TIME`` is one token shaped like a clock time."""
+    [[_, time]] = compile_pattern("at $TIME")
+    assert bool(re.match(time["TEXT"]["REGEX"], token)) is matches
 
 
 def test_term_variants_abbreviate_and_join():
@@ -87,6 +96,7 @@ FOUND = [
     ("Off the record, it's closing.", "confidential", "Off the record"),
     ("That was the Part II item.", "confidential-business", "Part II item"),
     ("Discussed in closed session.", "confidential-business", "closed session"),
+    ("Heard it in the closed session.", "confidential-business", "closed session"),
     ("More on Project Heron soon.", "confidential-term", "Project Heron"),
     ("Here's a pic of the team.", "photo", "Here's a pic"),
     ("Stole this pic from Facebook.", "repost", "Stole this pic"),
@@ -153,6 +163,25 @@ FOUND = [
     ("Offers for the Bridge St land sale closed.", "confidential-term", "Bridge St land sale"),
     ("Strictly between us, the lease won't be renewed.", "confidential", "Strictly between us"),
     ("The books are being cooked.", "accusation", "books are being cooked"),
+    # Council work that describes itself (clause 4.2).
+    ("Precept's set. Nobody's happy.", "work-activity", "Precept's set"),
+    ("Draft minutes done and off to the clerk.", "work-activity", "Draft minutes done"),
+    ("Bank rec for the quarter finally balances.", "work-activity", "Bank rec for the quarter finally balances"),
+    ("Spent my whole Friday on the asset register.", "work-activity", "Spent my whole Friday on the asset register"),
+    ("Handled my 200th complaint this year.", "work-activity", "Handled my 200th complaint"),
+    ("Resident rang the office about his bins.", "work-activity", "Resident rang the office"),
+    ("Finished mowing the cemetery before the rain.", "work-activity", "mowing the cemetery"),
+    ("Emptying 27 dog bins in the rain.", "work-activity", "Emptying 27 dog bins"),
+    ("Six hours of hedge trimming round the cemetery.", "work-activity", "hedge trimming round the cemetery"),
+    ("Committee ran to 10.40pm again.", "work-activity", "Committee ran to 10.40pm"),
+    ("Consultation closes Friday. So far 31 responses.", "work-activity", "So far 31 responses"),
+    ("Three hours of minute-taking.", "work-activity", "minute-taking"),
+    ("Chasing hall hirers for unpaid invoices.", "work-activity", "Chasing hall hirers"),
+    ("Half the petty cash has gone walkabout.", "work-topic", "petty cash"),
+    ("Back at work tomorrow.", "workplace", "at work"),
+    ("Did it myself over three weekends.", "work-claim", "Did it myself"),
+    ("Caretaker, Thrapston.", "own-role", "Caretaker,"),
+    ("Working for a small town council is fun.", "work-identity", "Working for a small town council"),
 ]
 
 
@@ -197,6 +226,14 @@ TRAPS = [
     ("I'm behind on my rent.", "sensitive-finance"),
     ("The match between us and Oundle.", "confidential"),
     ("Delighted to share that I passed my exam.", "work-claim"),
+    ("Spent my whole Saturday on the sofa.", "work-activity"),
+    ("Cleaned the kitchen top to bottom.", "work-activity"),
+    ("Big up the councillor for sorting the skatepark funding.", "work-activity"),
+    ("Emptying the bins before the rain.", "work-activity"),
+    ("Sarah from the office is off.", "workplace"),
+    ("The pool has a closed session for the swimming club.", "confidential-business"),
+    ("Closed session at the climbing wall tonight.", "confidential-business"),
+    ("Meeting you at 5 for a drink.", "work-activity"),
 ]
 
 

@@ -19,18 +19,31 @@ What fires (the choice, documented here and tested in ``tests/test_people.py``):
   person, and not followed by a different capitalised surname (``Priya`` fires, ``Priya Shah``,
   ``Sarah`` and ``Will you come?`` do not); evidence ``first-name``, score 0.6;
 - a role fires as ``listed-role`` after a determiner (``our groundsman``, ``the deputy clerk``)
-  when the role is one person's and not a generic one (``people_generic_roles.txt``).
+  when the role is one person's and not a generic one (``people_generic_roles.txt``), and as a
+  hashtag (``#deputyclerk``);
+- a listed person's first name or nickname in any case (``kev``, ``dan's``, ``Will``) fires
+  beside a work or local cue in the post (``people_work_cues.txt``, ``names_local_context.txt``,
+  the person's role words: ``kev at the allotments``) or in a list with another listed name
+  (``Thomas and Will``), but not after a kinship word (``my son Tom``) and, for an ordinary word,
+  only with a capital and not before a pronoun (``Will you``); evidence ``first-name``;
+- an unnamed newcomer or a colleague described by workplace fires as ``listed-role`` with no
+  person (``the new lass``, ``her in finance``, ``the dragon in the corner office``);
+- a hashtag containing a full name (``#TeamThomasStone``) or a handle one typo from one
+  (``@Grahame_Pike``) fires too.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ..assets import read_lines
 from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
@@ -47,6 +60,48 @@ from .people_names import (
 __all__ = ["PeopleDetector", "explain", "resolve"]
 
 _HANDLE = re.compile(r"(?<![\w#@])([#@])([A-Za-z0-9$](?:[\w.$]*[A-Za-z0-9$])?)")
+HASHTAG_NAME_LETTERS = 9  # a full name this long inside a hashtag names the person (#TeamThomasStone)
+HANDLE_TYPO_LETTERS = 9  # a handle this long may carry one typo (@Grahame_Pike)
+PRONOUNS = frozenset({"you", "i", "we", "they", "he", "she", "it", "this", "that", "there", "anyone", "somebody", "someone"})
+KIN_BEFORE = 3  # tokens before a first name searched for a kinship word ("my son Tom")
+_LISTED_WITH = frozenset({"and", "&", ",", "n", "+"})
+
+
+def _words_pattern(entries: Iterable[str]) -> str:
+    """An alternation of whole-word entries, longest first, spaces matching any whitespace."""
+    alts = sorted((re.escape(e).replace(r"\ ", r"\s+") for e in entries), key=len, reverse=True)
+    return "|".join(alts)
+
+
+@dataclass(frozen=True, slots=True)
+class CueLists:
+    """Work cues for first names, and the patterns of unnamed but identifiable colleagues."""
+
+    cues: re.Pattern
+    kin: frozenset[str]
+    unnamed: re.Pattern
+
+
+@cache
+def load_cues() -> CueLists:
+    """Read the cue and description lists once (``people_work_cues``, ``names_local_context``,
+    ``names_family_words``, ``people_newcomer_nouns``, ``people_work_places``, ``people_epithets``, ``tone_person_nouns``)."""
+    cues = [*read_lines("people_work_cues"), *read_lines("names_local_context")]
+    nouns = _words_pattern(read_lines("people_newcomer_nouns"))
+    places = _words_pattern(read_lines("people_work_places"))
+    epithets = _words_pattern([*read_lines("people_newcomer_nouns"), *read_lines("people_epithets"), *(w.rstrip("*") for w in read_lines("tone_person_nouns"))])
+    where = rf"(?:in|at|on)\s+(?:the\s+)?(?:{places})\b"
+    unnamed = (
+        rf"(?:\b(?:the|our|that|this)\s+new\s+(?:{nouns})\b(?!\s+(?:at|in)\s+(?:school|class|college|uni|nursery))(?:\s+{where})?"
+        rf"|(?:^|(?<=[.!?]\s)|\b)new\s+(?:{nouns})\s+{where}"
+        rf"|(?:^|(?<=[.!?]\s))new\s+(?:{nouns})\b"
+        rf"|\b(?:her|him|that\s+one|the\s+(?:{epithets}))\s+{where})"
+    )
+    return CueLists(
+        cues=re.compile(rf"(?<![\w-])(?:{_words_pattern(cues)})(?![\w-])", re.IGNORECASE),
+        kin=frozenset(w.lower() for w in read_lines("names_family_words")),
+        unnamed=re.compile(unnamed, re.IGNORECASE | re.MULTILINE),
+    )
 
 
 class PeopleDetector:
@@ -56,6 +111,7 @@ class PeopleDetector:
         from spacy.matcher import Matcher, PhraseMatcher
 
         self.lists = load_lists()
+        self.cue_lists = load_cues()
         self.table = NameTable.build(profile.people, self.lists)
         self.nlp = models.nlp
         self.names = PhraseMatcher(models.nlp.vocab, attr="LOWER")
@@ -84,6 +140,8 @@ class PeopleDetector:
         ]
         found += self._typos(doc, post.text, found)
         found += self._first_names(doc, post.text, found)
+        found += self._cued_names(doc, post.text, found)
+        found += self._unnamed(post.text, found)
         return resolve(found)
 
     def _names(self, doc, text: str) -> Iterator[Mention]:
@@ -104,10 +162,28 @@ class PeopleDetector:
         """Hashtags and handles that squash to a listed name (``#MargaretEllison``, ``@priya_raman``)."""
         for m in _HANDLE.finditer(text):
             body = re.sub(r"\d+$", "", m.group(2)).translate(LEET).replace("1", "i")
-            variant = self.table.squashed.get(re.sub(r"[^a-z]", "", body.lower()))
+            key = re.sub(r"[^a-z]", "", body.lower())
+            kind = "hashtag" if m.group(1) == "#" else "handle"
+            variant = self.table.squashed.get(key) or self._near_key(key, hashtag=kind == "hashtag")
             if variant:
-                kind = "hashtag" if m.group(1) == "#" else "handle"
                 yield mention(variant.person, m.start(), m.end(), text, kind)
+            elif kind == "hashtag" and (person := self._role_key(key)):
+                yield mention(person, m.start(), m.end(), text, "role", kind="listed-role")
+
+    def _near_key(self, key: str, *, hashtag: bool):
+        """A long full-name key inside a hashtag, or one typo from a long handle's key."""
+        long_keys = [k for k in self.table.squashed if len(k) >= HASHTAG_NAME_LETTERS]
+        if hashtag:
+            return next((self.table.squashed[k] for k in long_keys if k in key and k != key), None)
+        if len(key) < HANDLE_TYPO_LETTERS:
+            return None
+        best = process.extractOne(key, long_keys, scorer=OSA.distance, score_cutoff=1)
+        return self.table.squashed[best[0]] if best else None
+
+    def _role_key(self, key: str) -> Person | None:
+        """The listed person whose identifying role a hashtag spells (``#deputyclerk``)."""
+        roles = {re.sub(r"[^a-z]", "", r): p for r, p in self.table.roles.items() if " " in r or "-" in r}
+        return roles.get(key)
 
     def _roles(self, doc, text: str) -> Iterator[Mention]:
         """A determiner and a role that is one listed person's (``our groundsman``)."""
@@ -160,6 +236,62 @@ class PeopleDetector:
                 mention(person, token.idx, token.idx + len(token), text, "first-name", score=0.6)
             )
         return out
+
+
+    def _cued_names(self, doc, text: str, found: list[Mention]) -> list[Mention]:
+        """A listed first name or nickname beside a work or local cue, or listed with another name."""
+        taken = _covered(found)
+        named = [m for m in found if m.kind == "listed-person"]
+        cue = self.cue_lists.cues.search(text)
+        out = []
+        for token in doc:
+            person = self.table.cued.get(token.lower_)
+            if person is None or token.idx in taken or not self._may_be_name(token):
+                continue
+            cued = cue or self._role_cue(text, person) or _listed_beside(token, named)
+            if cued:
+                out.append(mention(person, token.idx, token.idx + len(token), text, "first-name", score=0.6))
+        return out
+
+    def _may_be_name(self, token) -> bool:
+        """Not a relative, not before a surname, and an ordinary word only as a capitalised name."""
+        if _surname_follows(token) or _after_kin(token, self.cue_lists.kin) or not token.is_alpha:
+            return False
+        if not self.lists.ordinary(token.lower_):
+            return True
+        nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        return token.text[:1].isupper() and nxt not in PRONOUNS
+
+    def _role_cue(self, text: str, person: Person) -> bool:
+        """The person's own role word is in the post ("kev" and "allotment")."""
+        low = text.lower()
+        return any(re.search(rf"\b{re.escape(w)}", low) for w in self.table.cues.get(person, ()))
+
+    def _unnamed(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Unnamed but identifiable colleagues ("the new lass", "her in finance"), no listed person."""
+        taken = _covered(found)
+        out = []
+        for m in self.cue_lists.unnamed.finditer(text):
+            if not taken & set(range(m.start(), m.end())):
+                out.append(Mention("listed-role", m.start(), m.end(), m.group(), label="employee",
+                                   entity="ROLE", score=0.6, evidence="description"))
+        return out
+
+
+def _after_kin(token, kin: frozenset[str]) -> bool:
+    """A kinship word or "baby" stands just before the name ("my son Tom", "our Dan")."""
+    before = [t.lower_ for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i]]
+    return bool(before) and (any(w in kin for w in before) or before[-1] in ("my", "our", "me", "baby"))
+
+
+def _listed_beside(token, named: list[Mention]) -> bool:
+    """Another listed name stands two tokens away across "and" or a comma ("Thomas and Will")."""
+    doc = token.doc
+    for a, b in ((token.i - 2, token.i - 1), (token.i + 2, token.i + 1)):
+        if 0 <= a < len(doc) and doc[b].lower_ in _LISTED_WITH:
+            if any(m.start <= doc[a].idx < m.end for m in named):
+                return True
+    return False
 
 
 def pattern_docs(nlp, text: str) -> list:

@@ -134,6 +134,9 @@ def person_variants(person: Person, lists: NameLists) -> Iterator[Variant]:
         yield Variant(short.lower(), person, "firm", ordinary(*short.split()))
         if short != person.name:
             yield Variant(person.name.lower().rstrip(".") + ".", person, "firm", False)
+        head = firm_head(short, lists)
+        if head:
+            yield Variant(head, person, "firm", False)
         return
     first, last = (w.lower() for w in split_name(person))
     if not last:
@@ -147,6 +150,19 @@ def person_variants(person: Person, lists: NameLists) -> Iterator[Variant]:
             yield Variant(f"{title}{dot} {last}", person, "title", ordinary(last))
 
 
+FIRM_HEAD_LETTERS = 7  # a coined first word this long is the firm's own ("Brightwater", not "Nene")
+
+
+def firm_head(name: str, lists: NameLists) -> str:
+    """The first word of a firm's name of three or more words when it names the firm alone:
+    a long coined word, not an ordinary word or a first name ("Brightwater Cleaning Services")."""
+    words = name.lower().split()
+    head = words[0] if len(words) >= 3 else ""
+    if len(head) < FIRM_HEAD_LETTERS or not head.isalpha():
+        return ""
+    return "" if lists.ordinary(head) or head in lists.common_first else head
+
+
 def squashed_keys(person: Person, lists: NameLists) -> Iterator[tuple[str, str]]:
     """Letters-only keys a hashtag or handle of this person or firm would squash to."""
     names = [person.name, *person.aliases]
@@ -157,6 +173,7 @@ def squashed_keys(person: Person, lists: NameLists) -> Iterator[tuple[str, str]]
         if last:
             names += [f"{n} {last}" for n in lists.nicknames_of(first)]
             names += [f"{last} {first}"] + ([] if lists.ordinary(last) else [f"{first[0]} {last}"])
+            names += [f"{first} {last[0]}"] if distinctive_first(person, lists) else []
     for name in names:
         key = re.sub(r"[^a-z]", "", name.lower())
         if len(key) > 2:
@@ -182,6 +199,23 @@ def distinctive_first(person: Person, lists: NameLists) -> str:
     if person.is_firm or not last or len(low) < 3 or not low.isalpha():
         return ""
     return "" if low in lists.common_first or lists.ordinary(low) else low
+
+
+def cued_firsts(person: Person, lists: NameLists) -> Iterator[str]:
+    """The first name and its nicknames, which name the person only beside a work or local cue
+    ("kev at the allotments", "dan in the office"); none for firms and one-word names."""
+    first, last = split_name(person)
+    if person.is_firm or not last or not first.isalpha():
+        return
+    yield first.lower()
+    yield from lists.nicknames_of(first)
+
+
+def role_cues(person: Person, lists: NameLists) -> Iterator[str]:
+    """Words of a person's role that, near their first name, point to them ("allotment", "caretaker")."""
+    for word in re.findall(r"[a-z]+", person.role.lower()):
+        if len(word) > 3 and word not in lists.generic_roles and word not in ("holder", "officer", "assistant"):
+            yield word
 
 
 def _unique(pairs: Iterable[tuple[str, object]]) -> dict[str, object]:
@@ -212,6 +246,8 @@ class NameTable:
     squashed: dict  # letters-only key -> Variant
     roles: dict  # lower-case role text -> Person
     firsts: dict  # distinctive first name -> Person
+    cued: dict  # first name or nickname -> Person, named only beside a cue
+    cues: dict  # Person -> their role's cue words
     first_last: tuple  # (first, last, Person) of two-word names, for the typo pass
     words: frozenset  # every name word, to choose between 1->i and 1->l
 
@@ -231,6 +267,8 @@ class NameTable:
             squashed=squashed,
             roles=_unique((r, p) for p in people for r in role_variants(p, lists)),
             firsts=_unique((f, p) for p in people if (f := distinctive_first(p, lists))),
+            cued=_unique((f, p) for p in people for f in dict.fromkeys(cued_firsts(p, lists))),
+            cues={p: frozenset(role_cues(p, lists)) for p in people},
             first_last=tuple(t for t in first_last if t[1]),
             words=frozenset(w for v in variants for w in re.findall(r"[a-z]+", v)),
         )

@@ -132,6 +132,8 @@ def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
     whole UK place, brand or demonym."""
     if end - start == 1 and (after_place_preposition(doc, start) or before_postcode(doc, end)):
         return True
+    if after_born_in(doc, start):
+        return True
     if doc[start].lower_.rstrip(".") in SAINTS or any(t.tag_ == "POS" for t in doc[start:end - 1]):
         return True
     if has_an_epithet(doc, end):
@@ -159,6 +161,11 @@ def before_postcode(doc, end: int) -> bool:
 def after_place_preposition(doc, i: int) -> bool:
     """A lone capitalised word after in/from/near is a place ("in Lincoln", "from Kettering")."""
     return i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS
+
+
+def after_born_in(doc, i: int) -> bool:
+    """Any capitalised words after "born in"/"born at" are a birthplace ("born in Selly Oak")."""
+    return i > 1 and doc[i - 1].lower_ in ("in", "at") and doc[i - 2].lower_ == "born"
 
 
 def repeated(text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

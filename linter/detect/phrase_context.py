@@ -8,6 +8,8 @@ detector found in the post) and says whether the phrase counts:
   morning", not an invitation such as "if anyone wants to come"), in a post whose other
   sentences are first-person ("Tomorrow's full council agenda is a monster. Pray for me"), or in
   a post that marks something confidential (inside knowledge);
+- ``confidential-business`` is dropped for a venue's session ("a closed session for the club",
+  "closed session at the pool");
 - ``council-reference`` and ``council-business`` ending in "council" are dropped before a
   compound word ("council tax");
 - ``confidential`` is dropped inside a general sense, before a superlative ("Off the record,
@@ -64,6 +66,14 @@ def insider(span, found: dict) -> bool:
     doc = span.doc
     return (about_self(span.sent) or diary(span) or any(about_self(s) for s in doc.sents)
             or bool(found.get("confidential")) or bool(found.get("confidential-business")))
+
+
+def booking(span) -> bool:
+    """True for a venue's closed session ("a closed session for the club", "closed session at the pool"), not a council's."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return span[-1].lower_ == "session" and (before in ("a", "an") or after in ("at", "for"))
 
 
 def compound(span, compounds: frozenset[str]) -> bool:

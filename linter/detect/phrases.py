@@ -17,7 +17,7 @@ profile. The pattern language, Vale-like so the clerk's staff can read and exten
 A few labels need context the list cannot express (``council-business`` only when the work is
 the writer's, ``confidential`` not in a general sense, "council tax" is no council, someone
 else's birthplace or birth date): see ``phrase_context.py``. ``$DATE`` is a numeric date
-("11.11.88", "17/09/1984"). The profile's own confidential terms are matched as
+("11.11.88", "17/09/1984"); ``$TIME`` a clock time ("10.40pm", "16:58", "9"). The profile's own confidential terms are matched as
 ``confidential-term``, also with street words abbreviated or spelt out ("Bridge St" for
 "Bridge Street") and written as one word ("#ProjectHeron"); shouting (three or more words in
 capitals, or any in a sentence ending "!!") and runs of exclamation marks are found with regular
@@ -42,7 +42,7 @@ from spacy.util import filter_spans
 from ..assets import read_lines
 from .mention import Mention
 from .people_names import load_lists
-from .phrase_context import coda, compound, inside, insider, own_birth, someone_elses, trivial
+from .phrase_context import booking, coda, compound, inside, insider, own_birth, someone_elses, trivial
 
 LABELS = (
     "work-identity", "own-role", "council-reference", "council-business", "work-activity",
@@ -50,10 +50,11 @@ LABELS = (
     "other-person", "repost", "birth-date", "birthplace", "maiden-name", "first-pet",
     "first-school", "home-address", "personal-life", "text-speak", "accusation", "rude", "photo-verb",
     "first-person", "official-voice", "work-claim", "employer", "photo-attached", "sensitive-finance",
-    "security-answer", "inappropriate",
+    "security-answer", "inappropriate", "work-topic", "workplace",
 )
 SPECIAL = {"$NUM": {"LIKE_NUM": True}, "$TITLE": {"IS_TITLE": True}, "$ANY": {}, "$HASH": {"ORTH": "#"},
-           "$DATE": {"TEXT": {"REGEX": r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$"}}}
+           "$DATE": {"TEXT": {"REGEX": r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$"}},
+           "$TIME": {"TEXT": {"REGEX": r"(?i)^\d{1,2}(?:[.:]\d{2})?(?:am|pm)?$"}}}
 ABBREVIATIONS = (("street", "st"), ("road", "rd"), ("avenue", "ave"), ("lane", "ln"), ("drive", "dr"),
                  ("close", "cl"), ("square", "sq"), ("place", "pl"), ("saint", "st"))
 SHOUTING = re.compile(r"\b[A-Z][A-Z']+(?:[ \t]+[A-Z][A-Z']*){2,}\b")
@@ -234,6 +235,8 @@ class PhraseDetector:
         """Apply the context a list cannot express (see ``phrase_context.py``)."""
         if label in ("confidential", "confidential-business"):
             general = found.get("confidential-general", [])
+            if label == "confidential-business" and booking(span):
+                return False
             return not inside(span, general) and not (label == "confidential" and self.trivial(span, found))
         if label in ("council-reference", "council-business") and compound(span, self.compounds):
             return False

@@ -38,7 +38,7 @@ from .mention import Mention
 from .people import PeopleDetector
 from .tone_lists import compile_list, entry_pattern, list_needles, may_match  # noqa: F401 (re-exported)
 from .tone_targets import council_context_ok, profile_targets, role_targets
-from .tone_frames import Frames, NameWords, about_self, criticism_frames, excluded, incapable
+from .tone_frames import Frames, NameWords, about_self, criticism_frames, excluded, incapable, secret_exclusion
 
 NEGATIVE_LABELS = ("profanity", "insult", "negative")
 PEOPLE_GROUPS = ("employee", "councillor", "resident", "customer", "contractor", "supplier")
@@ -58,11 +58,20 @@ _BECAUSE = re.compile(  # the characteristic given as a reason or an explanation
 )
 _MOCKING = re.compile(  # sarcasm and mockery that make a characteristic hostile ("pregnant AGAIN 🙄")
     "\U0001F644|\U0001F921|\U0001F926|surprise surprise|how convenient|funny (?:how|that)|guess who|there goes|okboomer|ok boomer"
+    "|(?<!\\w)(?:simple as|whatever next|no offence|rules for some|tick a box|diversity ?hire)(?!\\w)"
+)
+_GOSSIP = re.compile(  # laughter and gossip: hostile to a characteristic only of the council's people ("a lesbian apparently 😂")
+    "\U0001F440|\U0001F37F|\U0001F609|\U0001F602|\U0001F923|\U0001F480|\U0001F474|\U0001F475"
+    "|(?<!\\w)(?:apparently|lol|lmao|of course)(?!\\w)"
 )
 _LAUGH = re.compile("\U0001F602|\U0001F923|(?<!\\w)(?:lol|lmao|haha\\w*)(?!\\w)")  # laughter: no condolence, and mocking
 _LAUGHING = re.compile(_LAUGH.pattern + "|(?<!\\w)bless (?:him|her|them)(?!\\w)")  # criticism of a colleague + this = mocking
 _LOUD = re.compile(r"(?<!\w)(?:AGAIN|STILL|ALWAYS|EVERY)(?!\w)")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
+_OTHER_JOB = re.compile(  # the post is about another employer: its manager and staff are not the council's
+    r"(?<!\w)my\s+(?:saturday|sunday|weekend|evening|other|second|part-time|part time|bar|pub|old|previous|last|summer)\s+job(?!\w)"
+)
+_ROB_BLIND = re.compile(r"(?<!\w)rob(?:s|bed|bing)?\s+(?:you|them|us|him|her|people|everyone)\s+$", re.IGNORECASE)
 _NEAR = 40  # characters: how close a protected term must be to a person reference
 
 
@@ -156,6 +165,7 @@ def find(pattern: re.Pattern[str], text: str, label: str, detail: str = "") -> I
 def negated(text: str, start: int, *, floor: int = 0) -> bool:
     """True when one of the three words before ``start`` (after ``floor``) negates it ("not lazy")."""
     before = re.split(r"[,;:.!?]", text[max(floor, start - 30):start])[-1]
+    before = re.sub(r"(?<!\w)or not(?!\w)", "", before)  # "wheelchair or not she's useless" negates nothing
     words = re.findall(r"[\w']+", before)[-3:]
     return any(w in _NEGATORS or w.endswith("n't") for w in words)
 
@@ -218,13 +228,15 @@ class ToneDetector:
         lexicon = self.lexicon.live(text)
         found = self.first_pass(post, text, lexicon=lexicon)
         out = []
+        aimed_post = any(f[2] for f in found)
         for n, (s, e, targets, hits) in enumerate(found):
             score = _Lazy(lambda s=s, e=e: self.vader.polarity_scores(_EMOJI.sub(" ", post.text[s:e]))["compound"])
             near = n + 1 < len(found) and any(h.label in NEGATIVE_LABELS for h in found[n + 1][3])
             near = near or bool(_LOUD.search(post.text, s, e))
-            hits += self.protected(text, s, e, hits, targets, people, compound=score, lexicon=lexicon, hostile_next=near,
-                                   original=post.text)
-            if sympathetic(self.lexicon.sympathy, text, s, e) and not _LAUGH.search(text):
+            calm = sympathetic(self.lexicon.sympathy, text, s, e) and not _LAUGH.search(text)
+            hits += self.protected(text, s, e, hits, targets, people, compound=(lambda: 0.0) if calm else score,
+                                   lexicon=lexicon, hostile_next=near, original=post.text, aimed_post=aimed_post)
+            if calm:  # misfortune or condolence: neither critical words nor the mood are aimed
                 hits = [h for h in hits if h.label != "negative"]
             elif not hits and self.vader_fires(targets, score):
                 hits.append(Hit(s, s + len(post.text[s:e].rstrip()), "negative", f"vader={score():.2f}"))
@@ -255,10 +267,14 @@ class ToneDetector:
         """
         found = [h for h in listed if start <= h.start < end]
         found += [Hit(a, b, "target", g) for a, b, g in self.lexicon.names.find(original, start, end)] if original else []
+        found = [h for h in found if not a_relative(text, start, h)]
+        other_job = bool(_OTHER_JOB.search(text))
         for group, pattern in self.lexicon.targets:
             for m in pattern.finditer(text, start, end):
                 hit = Hit(m.start(), m.end(), "target", group)
-                if group != "council" or council_context_ok(text, hit):
+                if group == "council" and not council_context_ok(text, hit):
+                    continue
+                if not (other_job and group != "council"):
                     found.append(hit)
         return _longest(found)
 
@@ -277,12 +293,13 @@ class ToneDetector:
         return _longest(found, per_label=True)
 
     def protected(self, text, start, end, hits, targets, people, *, compound, lexicon=None, hostile_next=False,
-                  original: str | None = None) -> list[Hit]:
+                  original: str | None = None, aimed_post: bool = False) -> list[Hit]:
         """Protected characteristics used against a person in one sentence (``compound``: VADER score or its thunk).
 
         A characteristic term counts near a person reference when the sentence is hostile: a
         negative word, a reason or explanation ("because of his", "that explains", "too … to"),
-        "typical", a low VADER score, or (``hostile_next``) an insult in the next sentence.
+        "typical", a low VADER score, (``hostile_next``) an insult in the next sentence, or laughter
+        and gossip ("apparently", 😂, 👀) when the sentence or (``aimed_post``) the post names a target.
         """
         sentence = text[start:end]
         lexicon = lexicon or self.lexicon
@@ -290,6 +307,7 @@ class ToneDetector:
             return []
         hostile = hostile_next or any(h.label in NEGATIVE_LABELS for h in hits) or "typical" in sentence
         hostile = hostile or bool(_BECAUSE.search(sentence)) or bool(_MOCKING.search(sentence))
+        hostile = hostile or bool((targets or aimed_post) and _GOSSIP.search(sentence))
         hostile = hostile or (compound() if callable(compound) else compound) <= self.vader_threshold
         refs = [(m.start() + start, m.end() + start) for m in _PERSON_WORD.finditer(sentence)]
         refs += [(t.start, t.end) for t in targets] + people
@@ -319,7 +337,13 @@ def not_a_remark(text: str, start: int, m: re.Match) -> bool:
     """
     word = text[m.start():m.end()]
     name = " " not in word and word[:1].isupper() and not word.isupper() and bool(text[start:m.start()].strip())
-    return name or bool(protected_idioms().match(text, m.start()))
+    robbed = bool(_ROB_BLIND.search(text, 0, m.start()))  # "rob you blind" is about money, not sight
+    return name or robbed or bool(protected_idioms().match(text, m.start()))
+
+
+def a_relative(text: str, start: int, hit: Hit) -> bool:
+    """True for "our Dan's home from uni": "our"/"me" and a name opening a sentence is a relative, not the colleague."""
+    return text[start:hit.start].strip() in ("our", "me") and " " not in text[hit.start:hit.end].strip()
 
 
 def sympathetic(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
@@ -329,7 +353,8 @@ def sympathetic(pattern: re.Pattern[str], text: str, start: int, end: int) -> bo
 
 def _exclusion(text: str, start: int, end: int, targets: list[Hit]) -> list[Hit]:
     """Bullying by exclusion aimed at one of the sentence's targets (see ``tone_frames.excluded``)."""
-    return [Hit(a, b, "bullying", "frame=exclusion") for a, b in excluded(text, start, end, targets)]
+    spans = excluded(text, start, end, targets) + secret_exclusion(text, start, end)
+    return _longest([Hit(a, b, "bullying", "frame=exclusion") for a, b in spans])
 
 
 class _Lazy:

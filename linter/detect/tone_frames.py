@@ -45,7 +45,7 @@ _PERSON = frozenset(
 _SELF = frozenset("i i'm im we we're were' i've we've".split())
 _SHORT = 5  # words: a sentence this short, made only of frame words, refers back ("Vile woman.")
 _SUPERLATIVE_SKIP = ("ing", "ed", "ful", "ous", "ive", "ic", "al", "ant", "ent", "ish", "less", "ble")
-_NOT_INVITE = re.compile(r"(?<!\w)(?:not|never|won't|don't|didn't|aren't|we're not|no one is)\s+(?:be\s+)?(?:inviting|invite|invited|asking|including|include)\s+$")
+_NOT_INVITE = re.compile(r"(?<!\w)(?:not|never|won't|don't|didn't|aren't|we're not|no one is|nobody|no one)\s+(?:be\s+)?(?:inviting|invite|invited|asking|including|include|telling|tell)\s+$")
 _EXCLUDE = re.compile(
     r"(?<!\w)(?:everyone|everybody|we|let's|lets|all|just|should|gonna)\s+(?:\w+\s+){0,2}?"
     r"(?:ignore|ignoring|blank|blanking|exclude|excluding|avoid|freeze out|leave out|unfollow|block|mute)\s+$"
@@ -218,6 +218,21 @@ def _noun_follows(words: list[str], found: list, j: int) -> bool:
         if words[n] not in _MODIFIERS:
             return False
     return False
+
+
+_SECRET = re.compile(  # the excluded person is not to know: "nobody tell her", "dont tell him", "let her find out"
+    r"(?<!\w)(?:(?:nobody|no one|noone|don't|dont|do not|not)\s+(?:tell|telling)\s+(?:him|her|them)|let (?:him|her) find out)(?!\w)"
+)
+_LEFT_OUT = re.compile(  # "a new work group chat without sarah W in it": the plan and whom it leaves out
+    r"(?<!\w)(?:group\s*chat|whatsapp|chat|night out|drinks|lunch)(?!\w)[^.!?\n]{0,40}?(without\s+[\w']+(?:\s+[a-z](?!\w))?)"
+)
+
+
+def secret_exclusion(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A plan made "without <someone>" in a post that keeps it from them ("… dont tell him"): bullying by exclusion."""
+    if not _SECRET.search(text):
+        return []
+    return [m.span(1) for m in _LEFT_OUT.finditer(text, start, end)]
 
 
 def excluded(text: str, start: int, end: int, targets) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ def entry_pattern(entry: str) -> str:
     star = entry.endswith("*") and len(entry) > 1
     body = re.escape(entry[:-1] if star else entry)
     body = re.sub(r"(\\ )+", r"\\s+", body) + (r"\w*" if star else "")
+    body = re.sub(r"(?<=n)'(?=t(?!\w))|(?<=\w)'(?=(?:s|ve)(?!\w))", "'?", body)  # "couldnt", "pigs ear", "couldve" as typed
     for key, alt in _PLACEHOLDERS.items():
         body = body.replace(re.escape(key), alt)
     head = r"(?<![\w])" if entry[0].isalnum() or entry[0] == "{" else ""
@@ -50,7 +51,7 @@ def _emit(node: dict) -> str:
 
 def entry_needle(entry: str) -> str:
     """The literal text every match of an entry starts with (its first word, up to any placeholder)."""
-    return re.split(r"\s|\{", entry.removesuffix("*") if len(entry) > 1 else entry, maxsplit=1)[0]
+    return re.split(r"\s|\{|'", entry.removesuffix("*") if len(entry) > 1 else entry, maxsplit=1)[0]
 
 
 def may_match(needles: tuple[str, ...] | None, text: str) -> bool:

@@ -80,6 +80,7 @@ def profile_targets(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]
     out.append(("council", _OF_A_COUNCIL))
     out.append(("employee", _NEW_PERSON))
     out.append(("councillor", re.compile(r"(?<!\w)(?:cllr\.?|councillor)\s+[a-z][\w'-]+")))
+    out.append(("councillor", re.compile(r"@[\w.]*(?:cllr|councillor)[\w.]*")))  # "@RajPatelCllr", "@helen_marsh_cllr"
     return tuple(out)
 
 

@@ -36,6 +36,8 @@ def account_profanity(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged [mode=council]: Whoever keeps dumping rubbish here, you are idiots.
     Flagged [mode=council]: Whoever keeps stealing the flowers, you're a scumbag.
     Flagged [mode=council]: Litter on the green again, seriously people, grow up.
+    Flagged [mode=council]: Whoever nicked the hanging baskets: karma's a b*tch.
+    Flagged [mode=council]: Whoever took the baskets, hope they rot.
     Okay [mode=council]: Bins will be collected on Friday this week.
     Okay [mode=council]: The Scunthorpe team visit the market on Saturday.
     Okay [mode=council]: Thank you to everyone who grew up and still lives in Thrapston.
@@ -60,6 +62,8 @@ def account_text_speak(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged [mode=council]: Thx to every1 who came, u r gr8!
     Flagged [mode=council]: Market's cancelled lol, see you next week.
+    Flagged [mode=council]: ngl the new play area slaps, go check it out fam
+    Flagged [mode=council]: Engineer coming tmrw to fix the heating.
     Okay [mode=council]: Thank you to everyone who came to the market.
     Okay [mode=council]: You are welcome to join us at the library.
 

@@ -11,12 +11,35 @@ keeps that (more severe, more precise) warning and drops this one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
+from ..assets import read_lines
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
 
 COUNCIL = ("council",)
+MEDIA_PHRASES = frozenset({"photo", "photo-attached", "photo-verb", "repost"})
+COLLEAGUE_PHRASES = frozenset({"colleague", "colleague-name"})
+
+
+@cache
+def media_words() -> re.Pattern[str]:
+    """``classified_media.txt`` as one regex (``*`` is any ending)."""
+    words = (re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for w in read_lines("classified_media"))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+
+
+def carries_media(ctx: Context) -> bool:
+    """The post has a picture, a clip or someone else's words in it (a photo or repost phrase, or a media word)."""
+    return any(m.label in MEDIA_PHRASES for m in ctx.of("phrase")) or bool(media_words().search(ctx.text))
+
+
+def about_a_colleague(ctx: Context) -> bool:
+    """The post refers to an employee: a listed one (by name or role) or a colleague described."""
+    listed = any(m.person is not None and m.person.group == "employee" for m in ctx.of("listed-person", "listed-role"))
+    return listed or any(m.label in COLLEAGUE_PHRASES for m in ctx.of("phrase"))
 
 
 def _second_look(ctx: Context, warn: Warn, clause: str, reads_like: str, suggestion: str) -> Iterator[PolicyWarning]:
@@ -115,26 +138,31 @@ def classified_disrepute(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 def classified_colleague_share(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags, at ``info``, a post that the trained classifier reads as sharing a colleague's picture or news.
 
-    A second look behind ``photo-of-colleague`` ("here's the new starter's first go on the mower").
+    A second look behind ``photo-of-colleague`` ("here's the new starter's first go on the mower"),
+    only in a post that refers to an employee (a listed one, by name or role, or a colleague
+    described: "the new starter", "someone at work").
 
     Why: clause 3.2, "if you are posting information or photographs of other employees outside
     of working hours, you should still seek their permission to post these before doing so".
 
-    Flagged: Screenshot of the staff group chat from today because I cannot make this up 😂
+    Flagged: Here's our caretaker in his Santa outfit at the kids' party 🎅
     Okay: Sunset over the river tonight, no filter needed.
 
     Instead: ask the colleague first, or leave them out of the picture.
 
     Profile: none (``models/classifier/``).
     """
-    yield from _second_look(ctx, warn, "3.2", "sharing a colleague's picture or personal news",
-                            "ask them first, or leave them out")
+    if about_a_colleague(ctx):
+        yield from _second_look(ctx, warn, "3.2", "sharing a colleague's picture or personal news",
+                                "ask them first, or leave them out")
 
 
 def classified_image_use(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags, at ``info``, a post that the trained classifier reads as using someone's image or work without permission or credit.
 
-    A second look behind ``photo-of-person`` and ``reposted-content``.
+    A second look behind ``photo-of-person`` and ``reposted-content``, only in a post that
+    carries a picture, a clip or someone else's words (a photo or repost phrase, or a word of
+    ``models/patterns/classified_media.txt``: "pic", "video", "poem", "meme", "📸").
 
     Why: clause 4.10, employees must not "breach copyright ... for example, using someone else's
     images or written content without permission or failing to give acknowledgement", and
@@ -142,15 +170,17 @@ def classified_image_use(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     residents, customers, contractors or suppliers ... they should first obtain the other
     party's express permission to do so".
 
-    Flagged: Nicked this gorgeous pic off someone's page, can't remember whose, too good not to share.
+    Flagged: Found this lovely poem online and had to share it with you all 💕
     Okay: Took this one myself on the walk this morning, the light was lovely.
+    Okay: Lovely chat with Edith Barraclough today
 
     Instead: ask first, and credit the author.
 
     Profile: none (``models/classifier/``).
     """
-    yield from _second_look(ctx, warn, "4.10", "posting someone's image, or someone else's work, without "
-                            "permission or credit", "ask first and credit the author")
+    if carries_media(ctx):
+        yield from _second_look(ctx, warn, "4.10", "posting someone's image, or someone else's work, without "
+                                "permission or credit", "ask first and credit the author")
 
 
 def classified_unprofessional(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -162,7 +192,7 @@ def classified_unprofessional(ctx: Context, warn: Warn) -> Iterator[PolicyWarnin
     Why: clause 2.1, on council accounts "all communications should follow the same standard
     as would be expected in all written communication with the Town Council".
 
-    Flagged [mode=council]: hiya all!! pavilion loos r open again, sorry bout that x
+    Flagged [mode=council]: Can people stop asking about the potholes, it's not us, it's the county
     Okay [mode=council]: The Christmas market opens on Saturday at 10am in the Market Square.
 
     Instead: write as the council: full words, no slang, calm and polite.

@@ -66,9 +66,14 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Priya Raman made a right mess of the accounts again.
     Flagged: The deputy clerk is a total jobsworth.
     Flagged: Our councillors haven't got a clue. Clueless.
+    Flagged: Another visionary decision from upstairs.
+    Flagged: Per my last email, some of my colleagues need to read their inbox.
+    Flagged: @RajPatelCllr maybe read the papers before the meeting next time.
     Okay: The trains are useless today.
     Okay: Disappointed with the rain today.
     Okay: The contractors did a brilliant job on the play area.
+    Okay: my saturday job at the garden centre: manager is a nightmare but the staff discount is great
+    Okay: our Dan's home from uni and the fridge is already empty 🙄
 
     A sentence that names such a person and that VADER scores very negative, with no listed
     critical word, is reported at ``info`` (worth a second look): VADER measures the mood
@@ -105,6 +110,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Our clerk is clueless.
     Flagged: That resident at number 12 is a nutter.
     Flagged: What a joke of a town council this is.
+    Flagged: My employer couldnt organise a raffle in a tombola factory.
     Okay: The referee was an absolute idiot today.
     Okay: Council tax went up again, ugh.
     Okay: This cake is wicked.
@@ -145,9 +151,12 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Our clerk is too old to do the job.
     Flagged: She's pregnant again so useless for the next year.
     Flagged: He only got the job because he's gay.
+    Flagged: The new lad at work has a stammer and it takes him ages to answer the phone 😂
     Okay: Congratulations to my colleague on the new baby!
     Okay: So proud of my mum, 70 and still running marathons.
     Okay: I'm too old for these late nights.
+    Okay: Mum was a Whitaker before she married dad and apparently that makes us related to half of Raunds 😂
+    Okay: Lost a black cockapoo round the rec, answers to Bo.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.
@@ -173,9 +182,12 @@ def bullying(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Everyone ignore her at work tomorrow.
     Flagged: Let's make her life hell until she quits.
     Flagged: Nobody likes you, Sarah.
+    Flagged: Made a group chat without Sarah W in it, nobody tell her
+    Flagged: Nobody invite the new starter to the quiz.
     Okay: Everyone ignore my typos, it's late.
     Okay: Nobody likes a soggy bottom on a pie.
     Okay: Let's make this weekend one to remember.
+    Okay: Planning a surprise lunch for Sarah's birthday, nobody tell her!
 
     Instead: do not post it; if a colleague's conduct is a problem, tell your manager or the
     Clerk.

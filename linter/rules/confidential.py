@@ -139,6 +139,12 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Went to Stanwick Primary in the 90s, anyone else from the class of '96?
     Flagged: Fun fact: my first car was a red Nova.
     Flagged: Name your street and your first pet = your drag name. Mine's Nibbles Oundle
+    Flagged: rip to my first ever pet, Biscuit the hamster
+    Flagged: mum was a Whitaker before she married dad, small world
+    Flagged: first school was Denford C of E and I can still smell the dinners
+    Flagged: born 9 Feb 1966 in Lisburn, so am I a Piscean?
+    Flagged: New house keys!! 42 Wellington Road, come visit
+    Flagged: new address for Christmas cards everyone: 3 Willow Close, Islip NN14 3LT
     Okay: Party at Jodie's, 41 Chapel Street, Raunds from 8.
     Okay: His place of birth is Leeds, apparently.
     Okay: My first school play was a disaster.
@@ -171,6 +177,8 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: I was born on 14 February, a proper romantic.
     Flagged: Birthday today!! 🎂 born 11.11.88 and still acting 12
     Flagged: My birthday's on the 3rd of May, hint hint.
+    Flagged: 30 today (06.11.95) and still got it
+    Flagged: the bank asked my date of birth (02/11/1970) again
     Okay: Happy 60th to Steve Rollins, born 3rd April 1966 and still can't dance.
     Okay: Happy birthday to the best sister in the world!
     Okay: Temperatures hit 30 today.

@@ -124,18 +124,25 @@ def council_named(ctx: Context) -> tuple:
 
 
 def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags a council job or "the town council" together with a local place.
+    """Flags a council job, "the town council" or one's council work together with a local place.
 
     Neither part alone is flagged: "as the groundsman" or "Thrapston" is harmless, but the two
-    together let readers work out which council the writer works for.
+    together let readers work out which council the writer works for. Council work (what
+    ``council-work`` flags: "grant bid submitted", "emptying 27 dog bins") with a local place
+    counts the same way.
 
     Why: clause 4.1, employees must not "provide information from which others can ascertain
     the name of the Town Council".
 
     Flagged: Up at dawn as the groundsman in Thrapston, the mowing never stops.
     Flagged: The town council have finally put new benches on Huntingdon Road.
+    Flagged: Caretaker, Thrapston. Ask me anything about boilers.
+    Flagged: 20 years as Deputy Clerk in Thrapston. Onwards!
+    Flagged: Emptying 27 dog bins round Thrapston in the rain.
+    Flagged: Grant bid submitted at 16:58, fingers crossed for the Thrapston skatepark money.
     Okay: Up at dawn as the groundsman, the mowing never stops.
     Okay: Lovely sunset over Thrapston tonight.
+    Okay: Emptying the bins in Thrapston before the rain.
 
     Instead: drop either the job or the place.
 
@@ -145,7 +152,7 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     if not places:
         return
     where = places[0].text
-    for m in ctx.of("phrase", label="own-role") + ctx.of("phrase", label="council-reference"):
+    for m in ctx.of("phrase", label="own-role") + ctx.of("phrase", label="council-reference") or work_mentions(ctx)[:1]:
         yield warn(m.start, m.end, f"“{m.text}” together with “{where}” lets readers work out which council you work for.",
                    suggestions=(f"leave out “{where}”",), severity=Severity.WARNING)
 
@@ -179,6 +186,17 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Spent today on the allotment audit, letters going out Monday.
     Flagged: Manning the stall at the festival for the council this Saturday.
     Flagged: New allotments page on thrapstontowncouncil.gov.uk/allotments (I built it)
+    Flagged: Precept set. Band D up 4%, please don't shout at me in Tesco.
+    Flagged: Draft minutes done and off to the clerk for checking.
+    Flagged: Spent my whole Friday on the asset register.
+    Flagged: Bank rec for the quarter finally balances. 3 days, 47p out.
+    Flagged: Handled my 200th complaint this year.
+    Flagged: Resident rang the office about his bins again.
+    Flagged: Finished mowing the cemetery just before the rain.
+    Flagged: Committee ran to 10.40pm because of the noticeboard font.
+    Flagged: Petty cash is 40p out again, back at work tomorrow to find it.
+    Flagged: TTC budget night tonight, bring snacks.
+    Flagged: ThrapstonTownCouncil.gov.uk has a new look! Did it myself over three weekends.
     Okay: The council meeting is open to the public on Tuesday.
     Okay: I spent the evening writing my novel.
     Okay: The precept consultation closes on Friday.
@@ -186,27 +204,48 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Parish council meeting in the village hall tonight if anyone wants to come along.
     Okay: Delighted to share that I have completed my CIPD diploma.
     Okay: Reminder to self: council tax direct debit moves to the 15th.
+    Okay: Spent my whole Saturday on the sofa.
+    Okay: My holiday budget is blown already.
+    Okay: Cleaned the kitchen top to bottom.
+    Okay: The pool has a closed session for the swimming club on Thursdays.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
     work", reads like a diary ("... this morning", not an invitation), or marks something
-    confidential. Claiming the team's work ("our small team delivered", "I built it") counts
-    in a post that names or refers to the council.
+    confidential. Some work describes itself: a council paper reported done or set ("Precept
+    set", "agenda's out"), a day spent on it, the grounds round ("mowing the cemetery"),
+    residents' calls and complaints handled, a meeting that ran late. Back-office words alone
+    ("petty cash", "the budget") count in a post that identifies the council as the writer's
+    employer or puts the writer at work ("at work", "the office"). Claiming the team's work
+    ("our small team delivered", "I built it", "took us three days") counts in a post that
+    names or refers to the council.
 
     Instead: keep council work off personal accounts; where a post can be linked to the
     council, add "Views are my own."
 
     Profile: none (``models/patterns/phrase_council_business.txt``, ``phrase_work_activity.txt``,
-    ``phrase_work_claim.txt``).
+    ``phrase_work_claim.txt``, ``phrase_work_topic.txt``, ``phrase_workplace.txt``).
     """
+    for m in work_mentions(ctx):
+        yield warn(m.start, m.end, f"“{m.text}” is about your council work: personal posts must not describe it.",
+                   suggestions=disclaimer(ctx))
+
+
+def work_mentions(ctx: Context) -> list:
+    """The phrases that describe the writer's council work (see ``council_work``), in post order."""
     labels = ("work-activity", "council-business", "confidential-business")
     said = ctx.of("phrase", label="work-identity")  # "I work for the town council" is clause 4.1's
     found = [m for m in ctx.mentions if m.kind == "phrase" and m.label in labels and not any(m.overlaps(w) for w in said)]
+    if identified(ctx) or ctx.of("phrase", label="workplace"):
+        found += [m for m in ctx.of("phrase", label="work-topic") if not any(m.overlaps(f) for f in found)]
     if found or council_named(ctx) or ctx.of("phrase", label="council-reference"):
         found += ctx.of("phrase", label="work-claim")
-    for m in found:
-        yield warn(m.start, m.end, f"“{m.text}” is about your council work: personal posts must not describe it.",
-                   suggestions=disclaimer(ctx))
+    return sorted(found, key=lambda m: m.start)
+
+
+def identified(ctx: Context) -> bool:
+    """True when the post says who employs the writer: the council's name or domain, "I work at the council", a council job."""
+    return bool(council_named(ctx) or ctx.of("phrase", label="work-identity") or ctx.of("phrase", label="own-role"))
 
 
 def council_email(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:

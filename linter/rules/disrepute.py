@@ -16,6 +16,7 @@ from .base import Context, Warn
 from .photos import pairs, people, same_sentence
 
 ACCUSED = frozenset({"council", "councillor", "contractor", "supplier", "employee"})
+REACH = 160  # characters: an accusation in the next or last sentence still names its target
 
 
 def blocked_link(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -67,8 +68,10 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags accusing the council, councillors, staff, contractors or suppliers of wrongdoing.
 
     An accusation ("illegal workers", "charge the council double", "fiddling the books", "money
-    goes on jollies") counts when the council or one of its people or firms is in the same
-    sentence; the same words about anyone else are left alone.
+    goes on jollies", "brown envelopes", "his mate got the contract") counts when the council or
+    one of its people or firms (named, by role, or as "my colleague", "one of ours") is in the
+    same sentence or close by in the next or last one; the same words about anyone else are
+    left alone.
 
     Why: clause 4.3, employees must not "conduct themselves in a way that is potentially
     detrimental to the Town Council or brings the Town Council or its residents, customers,
@@ -80,6 +83,14 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Cllr Patel was absolutely hammered at the carnival again.
     Flagged: Half the councillors were three sheets to the wind at the civic dinner.
     Flagged: Mark my words, the town council's books are being cooked.
+    Flagged: The town council is a closed shop. Brown envelopes all round.
+    Flagged: Funny how the chairman's brother-in-law always seems to win the grass cutting contract.
+    Flagged: NVL pay their lads cash in hand and half of them haven't got the right to work here.
+    Flagged: Cllr Pike fiddling his mileage again.
+    Flagged: One of ours turned up to the meeting absolutely hammered.
+    Flagged: Cllr Pike got done for drink driving, keep it quiet.
+    Okay: My brother-in-law got the job at the garage, chuffed for him.
+    Okay: The Hatton Garden robbers got done in the end, what a story.
     Okay: The tribunal found the firm used illegal workers at its Leeds site.
     Okay: The council tax bill came today.
     Okay: Absolutely hammered after Dave's wedding, never again.
@@ -90,14 +101,20 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """
     targets = accused(ctx)
     for m in ctx.of("phrase", label="accusation"):
-        if who := next((t for t in targets if t is not m and same_sentence(ctx.text, m, t)), None):
+        if who := next((t for t in targets if t is not m and aimed_at(ctx.text, m, t)), None):
             yield warn(m.start, m.end, f"“{m.text}” accuses {who.text} of wrongdoing: that brings the council "
                        "and the people it works with into disrepute.")
 
 
+def aimed_at(text: str, accusation: Mention, target: Mention) -> bool:
+    """True when the target is in the accusation's sentence, or within ``REACH`` characters of it."""
+    return same_sentence(text, accusation, target, near=None) or abs(accusation.start - target.start) <= REACH
+
+
 def accused(ctx: Context) -> list[Mention]:
-    """Whom an accusation may be aimed at: the council, its people and firms (tone targets too)."""
-    found = [m for m in ctx.of("council") if m.label in ("name", "alias")]
+    """Whom an accusation may be aimed at: the council (named, alias, address), its people and firms, colleagues (tone targets too)."""
+    found = [m for m in ctx.of("council") if m.label in ("name", "alias", "address")]
+    found += [m for m in ctx.of("phrase") if m.label in ("colleague", "colleague-name")]
     found += ctx.of("phrase", label="council-reference")
     found += [m for m in ctx.of("listed-person", "listed-role") if m.person and m.person.group in ACCUSED]
     found += [m for m in ctx.of("tone", label="target") if m.evidence.partition("=")[2].partition(":")[0] in ACCUSED]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..detect.mention import Mention
@@ -123,18 +124,50 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Our groundsman has been off sick all week.
     Flagged: The deputy clerk got a parking ticket.
+    Flagged: asleep at his desk again #deputyclerk
+    Flagged: the new lass couldn't even start the strimmer
+    Flagged: new girl in the office is a proper snowflake
+    Flagged: I know who I'd be looking at. her in finance
+    Flagged: three hours away from the dragon in the corner office
     Okay: Our councillor replied to my letter.
     Okay: A groundsman's job is never done.
+    Okay: Watching New Girl reruns on a Sunday.
+
+    A newcomer or a colleague described by where they sit ("the new lass", "her in finance")
+    is one identifiable person even unnamed. On the council's account, "contact the Clerk" is
+    the public office, not a person; a role right beside the person's own name ("Priya Raman,
+    our new Finance Officer") is part of that name's warning.
 
     Instead: leave the person out, or use a description that fits many people ("a colleague").
 
     Profile: ``people.csv`` (the role column; the person's group).
     """
     for m in ctx.of("listed-role"):
+        if _public_office(ctx, m) or _beside_name(ctx, m):
+            continue
         if m.person is None:
+            message = f"“{m.text}” identifies one person even unnamed: {CONSENT}"
+            yield warn(m.start, m.end, message, suggestions=(NEUTRAL[m.label or "employee"],), entity=m.entity)
             continue
         message = f"“{m.text}” identifies {describe(m.person)} on the council's list: even unnamed, {CONSENT}"
         yield warn(m.start, m.end, message, suggestions=(NEUTRAL[m.person.group],), entity=m.entity)
+
+
+_CONTACT_BEFORE = re.compile(r"\b(?:contact|call|ring|phone|e-?mail|write\s+to|speak\s+to|ask|apply\s+to)\s*$", re.IGNORECASE)
+APPOSITION_GAP = 3  # characters between a name and its role in apposition (", our")
+
+
+def _public_office(ctx: Context, m: Mention) -> bool:
+    """On the council's account, "contact the Clerk" names the office people write to, not a person."""
+    return ctx.mode == "council" and bool(_CONTACT_BEFORE.search(ctx.text, 0, m.start))
+
+
+def _beside_name(ctx: Context, m: Mention) -> bool:
+    """The role stands right beside its holder's name ("Priya Raman, our new Finance Officer")."""
+    return m.person is not None and any(
+        n.person == m.person and (0 <= m.start - n.end <= APPOSITION_GAP or 0 <= n.start - m.end <= APPOSITION_GAP)
+        for n in ctx.of("listed-person")
+    )
 
 
 RULES = (

@@ -48,13 +48,21 @@ def _is_councils_own(ctx: Context, m: Mention) -> bool:
 
 
 # In a council-account post, a landline right after these words is the council's public number.
-_COUNCIL_CONTACT = re.compile(r"\b(?:call|ring|phone|contact|tel(?:ephone)?)\s+(?:us|the\s+(?:office|council|town\s+hall|clerk|reception))\b[^.!?\d]{0,12}$", re.IGNORECASE)
+_COUNCIL_CONTACT = re.compile(
+    r"(?:\b(?:call|ring|phone|contact|tel(?:ephone)?)\s+(?:us|the\s+(?:office|council|town\s+hall|clerk|reception))"
+    r"|\benquiries(?:\s+(?:to|on))?)\b[^.!?\d]{0,12}$",
+    re.IGNORECASE,
+)
 
 
 def _is_council_line(ctx: Context, m: Mention) -> bool:
-    """A landline the council's own account gives as its office number ("call the office on 01832 …")."""
+    """A landline the council's own account gives as its office number: after "call the office on",
+    "contact the Clerk on" or "enquiries to", or beside the council's own e-mail domain or address."""
     landline = re.sub(r"\D", "", m.text).removeprefix("44").lstrip("0")[:1] in {"1", "2", "3"}
-    return ctx.mode == "council" and landline and bool(_COUNCIL_CONTACT.search(ctx.text, _tail_start(ctx.text, m.start), m.start))
+    if ctx.mode != "council" or not landline:
+        return False
+    beside = any(c.label in ("email-domain", "address") for c in ctx.of("council"))
+    return beside or bool(_COUNCIL_CONTACT.search(ctx.text, _tail_start(ctx.text, m.start), m.start))
 
 
 def _tail_start(text: str, end: int, visible: int = 40) -> int:
@@ -292,6 +300,9 @@ def phone_number(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Anyone who wants a lift, ring Dave on 07700 900123.
     Flagged: Her landline is 01632 960123 if you need it.
     Okay [mode=council]: Plots to rent: call the office on 01832 734673.
+    Okay [mode=council]: Urgent enquiries: (01832) 734 673 or clerk@thrapstontowncouncil.gov.uk
+    Okay [mode=council]: Please contact the Clerk on (01832) 734 673.
+    Okay [mode=council]: I'm covering the office this week; please direct enquiries to (01832) 734 673.
     Okay: Call me at 5 when you are done.
     Okay: The hall seats 120 people and costs £1,234 a year.
 

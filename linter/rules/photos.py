@@ -10,17 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from ..assets import read_lines
 from ..detect.mention import Mention
 from ..warning import PolicyWarning
 from .base import Context, Warn
 
 SENTENCE_END = re.compile(r"[.!?\n]")
 NEAR = 60  # characters between a photo word and whom it shows
+NEWS_NEAR = 80  # characters between a colleague and news about them
 TAKER = re.compile(r"\s+(?:took|takes|taking|snapped|filmed|shot|captured|got)\b", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:at|in|near|over|around|from)\s+(?:the\s+)?$", re.IGNORECASE)
 STAFF_GROUPS = frozenset({"employee"})
 OBJECT_WORDS = frozenset({"my", "our", "the", "his", "her", "their", "a"})
+PRONOUN = re.compile(r"\s+(?:him|her|them|the\s+two\s+of\s+them)\b", re.IGNORECASE)
+PET_SIGNS = re.compile(r"[\U0001F415\U0001F436\U0001F408\U0001F431\U0001F43E\U0001F407\U0001F430\U0001F439]")
 
 
 def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -28,7 +33,9 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     A photo word ("photo of", "pic", "video", "selfie with", "caught on camera") in the same
     sentence as a colleague: a listed employee, their role ("our groundsman"), or words such
-    as "my colleague", "the lads from work".
+    as "my colleague", "the lads from work", "the grounds team". Personal news beside a
+    colleague ("pregnant", "off with stress", "knee op", "written warning": the list
+    ``models/patterns/colleague_news.txt``) is information about them and counts too.
 
     Why: clause 3.2, "if you are posting information or photographs of other employees outside
     of working hours, you should still seek their permission to post these before doing so".
@@ -47,6 +54,14 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Throwback pic to the office summer BBQ 2019, everyone looking so young!
     Flagged: Had to screenshot the office WhatsApp because Dan's message is too good not to share
     Flagged: Our deputy clerk doing the ice bucket challenge 🧊 video in the comments
+    Flagged: Our brilliant grounds team at the Bloom awards last night 📸
+    Flagged: screenshot of the staff group chat where he sent the wrong gif
+    Flagged: Sarah's pregnant again, so that's the rota gone.
+    Flagged: Wishing our caretaker a speedy recovery after his knee op.
+    Flagged: Pictured: our deputy clerk with his long service award.
+    Flagged: Happy retirement to our caretaker after 22 years. Pic of him with his cake below.
+    Okay: My sister Sarah is pregnant again!
+    Okay: Wishing my dad a speedy recovery after his knee op.
     Okay: Here's a pic of the sunset over the river.
     Okay: My colleagues were brilliant this week.
     Okay: Here's a photo of Tom Jones on stage at the Albert Hall.
@@ -58,9 +73,14 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Profile: ``people.csv`` (employees and their roles).
     """
-    for photo, who in pairs(ctx, colleagues(ctx)):
+    whom = colleagues(ctx)
+    for photo, who in pairs(ctx, whom):
         start, end = min(photo.start, who.start), max(photo.end, who.end)
         yield warn(start, end, f"A photo of “{who.text}”, a colleague: post it only with their permission.")
+    for news, who in news_pairs(ctx, whom):
+        start, end = min(news.start, who.start), max(news.end, who.end)
+        yield warn(start, end, f"“{news.text}” is personal information about “{who.text}”, a colleague: "
+                   "post it only with their permission.")
 
 
 def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -77,7 +97,11 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Photo from the carnival: Mrs Bello and her twins on the float
     Flagged: Video of the kids doing wheelies on the rec 🎥 absolute scenes
     Flagged: Uncensored video of the bloke streaking across the rec
+    Flagged: Photo of the volunteers who planted the bulbs, thank you all!
+    Flagged: [video: bloke falling off his bike outside the chippy]
     Okay: Took a photo of my kids on the beach.
+    Okay: 📸 our Molly in her new raincoat, she hates it 🐶
+    Okay: homemade katsu curry, took 3 hrs 🍛📸
     Okay: Took 200 photos of the bluebells at Fermyn Woods, here's the best ten
     Okay: Snapped a picture of the bluebells in the woods.
 
@@ -116,26 +140,70 @@ def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
 
 def colleagues(ctx: Context) -> list[Mention]:
-    """Mentions of employees: listed staff, their roles, their first names or nicknames, and colleague words."""
+    """Mentions of employees: listed staff, their roles, their first names or nicknames, and colleague words (not relatives: "my sister Sarah")."""
     listed = [m for m in ctx.of("listed-person", "listed-role") if m.person and m.person.group in STAFF_GROUPS]
-    return listed + [m for m in ctx.of("phrase") if m.label in ("colleague", "colleague-name")]
+    found = listed + [m for m in ctx.of("phrase") if m.label in ("colleague", "colleague-name")]
+    return [m for m in found if not relative(ctx, m)]
 
 
 def people(ctx: Context) -> list[Mention]:
-    """Mentions of anyone: listed people and firms, other person names, person and colleague words."""
+    """Mentions of anyone: listed people and firms, other person names, person, subject and colleague words.
+
+    An unlisted name in lower case ("katsu curry") or in a post about a pet ("our Molly" 🐶)
+    is not taken for a person.
+    """
     words = [m for m in ctx.of("phrase") if m.label in ("other-person", "colleague")]
-    return [*ctx.of("listed-person", "listed-role", "person"), *words]
+    named = [m for m in ctx.of("person") if m.label != "family" and m.text != m.text.lower() and not pet_post(ctx.text)]
+    return [*ctx.of("listed-person", "listed-role"), *named, *words, *subjects(ctx.text)]
+
+
+def relative(ctx: Context, who: Mention) -> bool:
+    """True when the mention is a name the people detector took for the writer's relative."""
+    return any(m.label == "family" and m.start <= who.start < m.end for m in ctx.of("person"))
+
+
+def pet_post(text: str) -> bool:
+    """True when the post is about a pet: a pet word ("dog", "puppy", "cockapoo") or emoji."""
+    return bool(PET_SIGNS.search(text) or word_regex("phrase_set_pet").search(text))
+
+
+def subjects(text: str) -> list[Mention]:
+    """Groups a photo of an event may show ("the volunteers", "the lil kid"), from ``photo_subjects.txt``."""
+    return [Mention("phrase", m.start(), m.end(), m.group(), label="photo-subject")
+            for m in word_regex("photo_subjects").finditer(text)]
+
+
+def news_pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
+    """Each item of personal news ("pregnant", "knee op") with the nearest colleague in its sentence."""
+    for m in word_regex("colleague_news").finditer(ctx.text):
+        news = Mention("phrase", m.start(), m.end(), m.group(), label="colleague-news")
+        if near := [w for w in whom if same_sentence(ctx.text, news, w, near=NEWS_NEAR)]:
+            yield news, min(near, key=lambda w: abs(w.start - news.start))
+
+
+@cache
+def word_regex(name: str) -> re.Pattern:
+    """The entries of a list as one case-insensitive whole-word regex ("*" any ending, "$NUM" a number)."""
+    entries = sorted((e for e in read_lines(name) if not e.startswith("#")), key=len, reverse=True)
+    alts = [re.escape(e).replace(r"\*", r"\w*").replace(r"\$NUM", r"\d+").replace(r"\ ", r"\s+") for e in entries]
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
 
 
 def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
     """Each photo phrase with the nearest of ``whom`` in its sentence (the whole post for a photo the post carries, "video below"); each photo verb with whom it directly takes.
 
-    The photographer ("Sarah took a photo") and a name after "at" or "in" (a place: "photos of
-    the bluebells at Fermyn Woods") are not whom a photo shows.
+    The photographer ("Sarah took a photo"), a name after "at" or "in" (a place: "photos of
+    the bluebells at Fermyn Woods") and a crude word ("a willy on the door") are not whom a
+    photo shows; "a pic of him" shows the nearest person named anywhere in the post.
     """
-    whom = [w for w in whom if not photographer(ctx.text, w) and not placed(ctx.text, w)]
+    crude = ctx.of("phrase", label="inappropriate")
+    whom = [w for w in whom if not photographer(ctx.text, w) and not placed(ctx.text, w)
+            and not any(c.start <= w.start < c.end or w.start <= c.start < w.end for c in crude)]
     for photo in ctx.of("phrase", label="photo"):
         of = photo.text.lower().endswith((" of", " with"))  # "a photo of X": X comes after
+        if of and whom and PRONOUN.match(ctx.text, photo.end):
+            yield photo, min(whom, key=lambda w: abs(w.start - photo.start))
+            continue
         near = [w for w in whom if same_sentence(ctx.text, photo, w) and not (of and w.start < photo.end)]
         if near:
             yield photo, min(near, key=lambda w: abs(w.start - photo.start))
