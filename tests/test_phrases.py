@@ -11,9 +11,12 @@ from linter.post import Post
 
 
 def test_compile_literals_alternatives_and_options():
-    """Words become LOWER tokens; ``|`` alternatives; ``?`` doubles the patterns."""
+    """Words become LOWER tokens; ``|`` alternatives; ``?`` on one token is the Matcher's own
+    operator, on a multi-word alternative it doubles the patterns (no combinatorial copies)."""
     assert compile_pattern("off the record") == [[{"LOWER": "off"}, {"LOWER": "the"}, {"LOWER": "record"}]]
-    assert compile_pattern("a|b c?") == [[{"LOWER": {"IN": ["a", "b"]}}, {"LOWER": "c"}], [{"LOWER": {"IN": ["a", "b"]}}]]
+    assert compile_pattern("a|b c?") == [[{"LOWER": {"IN": ["a", "b"]}}, {"LOWER": "c", "OP": "?"}]]
+    assert compile_pattern("a c|d_e?") == [[{"LOWER": "a"}, {"LOWER": "c"}], [{"LOWER": "a"}, {"LOWER": "d"}, {"LOWER": "e"}],
+                                          [{"LOWER": "a"}]]
 
 
 def test_compile_apostrophes_specials_and_multiword():

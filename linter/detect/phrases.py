@@ -106,6 +106,8 @@ def compile_pattern(line: str, sets: dict[str, tuple[str, ...]] | None = None) -
             seqs = [[dict(s[0], IS_SENT_START=True), *s[1:]] for s in seqs]
         if op in ("+", "*"):
             seqs = [[dict(s[0], OP=op)] for s in seqs if len(s) == 1]
+        elif op == "?" and len(seqs) == 1 and len(seqs[0]) == 1:
+            seqs = [[dict(seqs[0][0], OP="?")]]  # one token: the Matcher's own operator, no copies
         elif op == "?":
             seqs = [*seqs, []]
         choices.append(seqs)
