@@ -361,3 +361,14 @@ def test_council_contact_tail_is_bounded():
             whole = bool(_COUNCIL_CONTACT.search(text[:end]))
             assert bool(_COUNCIL_CONTACT.search(text, _tail_start(text, end), end)) == whole, (text, end)
     assert _tail_start("x" * 500 + " call us on ", 512) > 400
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "codes"), [
+    ("me, born 22/11/1991, still can't fold a fitted sheet", ["PL511"]),
+    ("Happy birthday to our Kev, born 22/11/1961, legend", ["PL425"]),
+])
+def test_a_date_of_birth_after_me_and_a_comma_is_the_writers_own(linter, text, codes):
+    """'me, born <date>' is the writer's own (5.1), not someone else's (4.6); another's stays 4.6."""
+    found = [w.code for w in linter.lint(text, at=SATURDAY_EVENING) if w.code in ("PL425", "PL511")]
+    assert sorted(set(found)) == codes

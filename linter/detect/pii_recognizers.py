@@ -132,9 +132,9 @@ def dob_regex() -> re.Pattern:
 
 @cache
 def self_regex() -> re.Pattern:
-    """The writer's own words just before a date-of-birth phrase ("my", "I was")."""
+    """The writer's own words just before a date-of-birth phrase ("my", "I was", "me, born")."""
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in read_lines("pii_dob_self"))
-    return re.compile(rf"\b(?:{words})\s*$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{words})\s*[,:]?\s*$", re.IGNORECASE)  # "me, born 22/11/1991"
 
 
 def _starts_sentence(text: str, start: int) -> bool:
