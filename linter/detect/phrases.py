@@ -130,6 +130,15 @@ def needles(patterns: list[list[dict]]) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def gate_index(groups: dict) -> dict[int, tuple[frozenset[int], ...]]:
+    """For each gate word (as a hash), the gates that hold it: a post's words then name the live gates at once."""
+    index: dict[int, list] = {}
+    for gate in groups:
+        for word in gate or ():
+            index.setdefault(word, []).append(gate)
+    return {word: tuple(gates) for word, gates in index.items()}
+
+
 def sentences_by_word(doc) -> tuple[list, dict[int, set[int]]]:
     """The doc's sentences, and for each lower-case word (as a hash) the sentences holding it."""
     sents = list(doc.sents)
@@ -183,6 +192,7 @@ class PhraseDetector:
         self.services = frozenset(set_entries("service"))
         self.rude = rude_regex()
         self.staff = staff_first_names(profile)
+        self.gates_by_word = gate_index(self.groups)
 
     def add_line(self, vocab, key: str, patterns: list[list[dict]]) -> None:
         """Add a list line to the Matcher of the lines gated by the same words (see ``needles``)."""
@@ -200,9 +210,10 @@ class PhraseDetector:
         its length times the lines); ties are broken by the lines' order in the lists.
         """
         sents, where = sentences_by_word(doc)
+        live = {gate for word in where for gate in self.gates_by_word.get(word, ())}
         found = []
         for gate, matcher in self.groups.items():
-            if gate is not None and gate.isdisjoint(where):
+            if gate is not None and gate not in live:
                 continue
             hits = [0] if gate is None else {i for w in gate for i in where.get(w, ())}
             for span in windows(doc, sents, hits, whole=gate is None):
