@@ -7,6 +7,7 @@ package carries them as ``postlint_models``.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -30,3 +31,11 @@ def read_lines(name: str) -> tuple[str, ...]:
     text = (models_dir() / "patterns" / f"{name}.txt").read_text(encoding="utf-8")
     entries = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(e for e in entries if e)
+
+
+def list_alternation(name: str) -> str:
+    """The entries of ``models/patterns/<name>.txt`` as one regex alternation, longest first: a
+    trailing ``*`` is any ending, ``$NUM`` a number, a space any run of white space. Callers add
+    their own word boundaries and flags."""
+    entries = sorted(read_lines(name), key=len, reverse=True)
+    return "|".join(re.escape(e).replace(r"\*", r"\w*").replace(r"\$NUM", r"\d+").replace(r"\ ", r"\s+") for e in entries)

@@ -31,7 +31,7 @@ from functools import cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..assets import read_lines
+from ..assets import list_alternation, read_lines
 from ..profile import Profile
 from ..spans import non_overlapping
 from .mention import Mention
@@ -326,8 +326,7 @@ class ToneDetector:
 @cache
 def protected_idioms() -> re.Pattern[str]:
     """``tone_protected_idioms.txt`` as one regex anchored where a term starts ("brown envelope", "two fat ladies")."""
-    words = (re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for w in read_lines("tone_protected_idioms"))
-    return re.compile(rf"(?:{'|'.join(words)})\b", re.IGNORECASE)
+    return re.compile(rf"(?:{list_alternation('tone_protected_idioms')})\b", re.IGNORECASE)
 
 
 def not_a_remark(text: str, start: int, m: re.Match) -> bool:

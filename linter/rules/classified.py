@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..assets import read_lines
+from ..assets import list_alternation
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
 
@@ -27,8 +27,7 @@ COLLEAGUE_PHRASES = frozenset({"colleague", "colleague-name"})
 @cache
 def media_words() -> re.Pattern[str]:
     """``classified_media.txt`` as one regex (``*`` is any ending)."""
-    words = (re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for w in read_lines("classified_media"))
-    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{list_alternation('classified_media')})(?!\w)", re.IGNORECASE)
 
 
 def carries_media(ctx: Context) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..assets import read_lines
+from ..assets import list_alternation
 
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
@@ -39,8 +39,7 @@ CONTEXT_PHRASES = frozenset({"council-business", "council-reference", "work-acti
 @cache
 def business_words() -> re.Pattern:
     """One regex over ``confidential_context.txt`` (``*`` is any ending)."""
-    words = (re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for w in read_lines("confidential_context"))
-    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{list_alternation('confidential_context')})\b", re.IGNORECASE)
 
 
 def strong(marker) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..assets import read_lines
+from ..assets import list_alternation
 from ..detect.mention import Mention
 from ..warning import PolicyWarning
 from .base import Context, Warn
@@ -182,11 +182,10 @@ def news_pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Men
 
 
 @cache
+@cache
 def word_regex(name: str) -> re.Pattern:
-    """The entries of a list as one case-insensitive whole-word regex ("*" any ending, "$NUM" a number)."""
-    entries = sorted((e for e in read_lines(name) if not e.startswith("#")), key=len, reverse=True)
-    alts = [re.escape(e).replace(r"\*", r"\w*").replace(r"\$NUM", r"\d+").replace(r"\ ", r"\s+") for e in entries]
-    return re.compile(r"(?<![\w'’])(?:" + "|".join(alts) + r")(?![\w])", re.IGNORECASE)
+    """The entries of a list as one case-insensitive whole-word regex ("*" any ending, "$NUM" a number), built once."""
+    return re.compile(r"(?<![\w'’])(?:" + list_alternation(name) + r")(?![\w])", re.IGNORECASE)
 
 
 def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
