@@ -18,11 +18,8 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from linter.detect.classifier import ClauseClassifier, sentence_spans
-from linter.detect.classifier_text import masked
-from linter.detect.mention import Mention
+from linter.detect.classifier import ClauseClassifier
 from linter.lint import load_linter
-from linter.nlp import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("posts", "heldout", "blind", "final", "train_a", "train_b", "train_c")
@@ -35,20 +32,9 @@ class OutOfWriter(ClauseClassifier):
 
     scores_now: dict[str, float] = {}
 
-    def __call__(self, post) -> list[Mention]:
-        """A mention per enabled clause whose out-of-writer score reaches its threshold."""
-        firing = [c for c, t in self.thresholds.items() if self.scores_now.get(c, 0.0) >= t]
-        if not firing:
-            return []
-        masks, spans = self.masks(post), sentence_spans(post)
-        docs = list(self.nlp.pipe(tokenize(self.nlp, masked(post.text, masks, start=s, end=e)) for s, e in spans))
-        out = []
-        for clause in firing:
-            best = max(range(len(spans)), key=lambda i: docs[i].cats.get(clause, 0.0))
-            start, end = spans[best]
-            out.append(Mention(kind="classifier", start=start, end=end, text=post.text[start:end], label=clause,
-                               score=round(self.scores_now[clause], 4)))
-        return out
+    def post_scores(self, post, masks) -> dict[str, float]:
+        """The out-of-writer scores of the post being linted."""
+        return self.scores_now
 
 
 def lint_all(scores: dict[str, dict]) -> list[dict]:

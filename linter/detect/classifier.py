@@ -76,6 +76,10 @@ class ClauseClassifier:
         """The classifier's score for every clause it knows, for a text with nothing masked."""
         return self.read(model_text(text))
 
+    def post_scores(self, post: Post, masks: list[Mention]) -> dict[str, float]:
+        """The whole post's score per clause, which decides what fires (the sentence spans only point)."""
+        return self.read(masked(post.text, masks))
+
     def read(self, model_input: str) -> dict[str, float]:
         """The scores for text already masked."""
         return dict(self.nlp(tokenize(self.nlp, model_input)).cats)
@@ -85,7 +89,7 @@ class ClauseClassifier:
         if not post.text.strip() or not self.thresholds:
             return []
         masks = self.masks(post) if self.maskers else []
-        cats = self.read(masked(post.text, masks))
+        cats = self.post_scores(post, masks)
         firing = [c for c, t in self.thresholds.items() if cats.get(c, 0.0) >= t]
         if not firing:
             return []
