@@ -129,10 +129,7 @@ class PostlintOverlay {
     const noun = warnings.length === 1 ? "policy warning" : "policy warnings";
     badge.setAttribute("aria-label", `${warnings.length} ${noun} in this post. Show the first.`);
     badge.addEventListener("click", () => this.handlers.badge());
-    this.layer.append(badge);
-    const size = badge.getBoundingClientRect();
-    badge.style.left = `${Math.max(0, box.right - size.width - 6)}px`;
-    badge.style.top = `${Math.max(0, box.bottom - size.height - 6)}px`;
+    this.placeInCorner(badge, box);
   }
 
   /** A grey "!" badge saying postlint is not checking this post, and why; it opens the settings. */
@@ -146,6 +143,11 @@ class PostlintOverlay {
     badge.title = `postlint is not checking this post: ${error.message}`;
     badge.setAttribute("aria-label", `${badge.title}. Open postlint's settings.`);
     badge.addEventListener("click", () => this.handlers.settings());
+    this.placeInCorner(badge, box);
+  }
+
+  /** Add a badge to the layer in the composer's bottom-right corner (`box`: the composer's rect). */
+  placeInCorner(badge, box) {
     this.layer.append(badge);
     const size = badge.getBoundingClientRect();
     badge.style.left = `${Math.max(0, box.right - size.width - 6)}px`;
