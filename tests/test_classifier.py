@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from linter.detect.classifier import ClauseClassifier, artefact_dir, load_thresholds, model_text
-from linter.detect.classifier_text import masked
+from linter.detect.classifier_text import masked, masked_with_spans
 from linter.detect.mention import Mention
 from linter.post import Post
 from linter.rules import classified
@@ -30,10 +30,10 @@ def test_enabled_clauses_meet_the_precision_bar():
     assert all(row["precision"] >= bar and row["recall"] >= 0.25 for row in enabled.values())
 
 
-def test_the_artefact_was_trained_on_masked_text_and_never_on_the_sealed_set():
-    """thresholds.json records masked training and sources that exclude corpus/sealed.jsonl."""
+def test_the_artefact_was_trained_on_masked_text_and_never_on_the_measuring_set():
+    """thresholds.json records masked training and sources that exclude corpus/sealed2.jsonl."""
     settings = THRESHOLDS["settings"]
-    assert settings["masked"] is True and "sealed" not in settings["sources"]
+    assert settings["masked"] is True and "sealed2" not in settings["sources"]
 
 
 def test_every_rule_has_an_enabled_clause():
@@ -43,9 +43,26 @@ def test_every_rule_has_an_enabled_clause():
 
 
 def test_artefact_is_small():
-    """The artefact stays under 20 MB."""
+    """The artefact keeps only the trained layers and head (half precision): under 25 MB, not the 90 MB base."""
     size = sum(p.stat().st_size for p in artefact_dir().rglob("*") if p.is_file())
-    assert size < 20 * 1024 * 1024
+    assert size < 25 * 1024 * 1024
+
+
+def test_a_different_base_encoder_is_refused(tmp_path):
+    """Weights that are not all-MiniLM-L6-v2 revision 1110a243 are refused with a clear error."""
+    from linter.clause_model import check_base
+    from linter.errors import ModelError
+
+    (tmp_path / "model.safetensors").write_bytes(b"not the model")
+    with pytest.raises(ModelError, match="is not all-MiniLM-L6-v2"):
+        check_base(tmp_path)
+
+
+def test_the_installed_base_encoder_is_the_pinned_one():
+    """The base installed from models/pipeline.txt has the weights the classifier was trained over."""
+    from linter.clause_model import base_model_dir, check_base
+
+    check_base(base_model_dir())
 
 
 def _mention(kind, start, end, text, label=None, person=None):
@@ -67,6 +84,35 @@ def test_masked_takes_a_window_and_the_longest_of_overlaps(demo_profile):
     mentions = [_mention("council", 4, 13, text, label="place"), _mention("council", 4, 26, text, label="name")]
     assert masked(text, mentions, start=4, end=len(text)) == " xcouncil  rocks"
     assert masked(text, mentions, start=0, end=3) == "hi."
+
+
+def test_masked_with_spans_is_the_masked_text_with_its_sentences_placed(demo_profile):
+    """Masking piece by piece gives the same text as masking whole; each sentence lands where its words are."""
+    priya = next(p for p in demo_profile.people if p.name == "Priya Raman")
+    text = "Priya Raman said no. Thrapston TC again! Bye"
+    mentions = [_mention("listed-person", 0, 11, text, person=priya), _mention("council", 21, 33, text, label="alias")]
+    spans = [(0, 20), (21, 40), (41, 44)]
+    whole, placed = masked_with_spans(text, mentions, spans)
+    assert whole == masked(text, mentions)
+    assert [whole[a:b] for a, b in placed] == [" xcolleague  said no.", " xcouncil  again!", "bye"]
+
+
+def test_a_sentence_edge_inside_a_mention_is_not_cut(demo_profile):
+    """A sentence split inside a masked name keeps the name whole: the span widens instead."""
+    priya = next(p for p in demo_profile.people if p.name == "Priya Raman")
+    text = "Priya Raman is here"
+    whole, placed = masked_with_spans(text, [_mention("listed-person", 0, 11, text, person=priya)], [(0, 5), (6, 19)])
+    assert whole == " xcolleague  is here" and placed == [(0, 20), (0, 20)]
+
+
+@pytest.mark.model
+def test_one_pass_gives_the_same_post_score(detector):
+    """The post score read with its sentences equals the score of the post read alone."""
+    text = "typed up the minutes. honestly the council never gets anything right. lovely sunset."
+    alone = detector.model([text])[0]
+    together, per_sentence = detector.model.read_with_spans(text, [(0, 21), (22, 69), (70, 84)])
+    assert together == pytest.approx(alone, abs=1e-5) and len(per_sentence) == 3
+    assert max(range(3), key=lambda i: per_sentence[i]["4.7"]) == 1
 
 
 @pytest.mark.model
@@ -92,15 +138,26 @@ def test_scores_every_clause(detector):
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "clause", "span"), [
-    ("Off to the shops. Honestly the council never gets anything right.", "4.7",
-     "Honestly the council never gets anything right."),
-    ("council never answers emails, why do we even bother", "4.7",
-     "council never answers emails, why do we even bother"),
+    ("Honestly the council never gets anything right, they are a shambles. Rant over.", "4.7",
+     "Honestly the council never gets anything right, they are a shambles."),
+    ("Typed up the minutes from last night, then sorted the allotment waiting list. Lovely sunset on the way home.",
+     "4.2", "Typed up the minutes from last night, then sorted the allotment waiting list."),
 ])
 def test_mention_points_at_the_best_sentence(models, detector, text, clause, span):
     """A firing clause's mention covers the sentence that scores highest for it."""
     found = [(m.label, m.text) for m in detector(Post.parse(text, models)) if m.label == clause]
     assert found == [(clause, span)]
+
+
+@pytest.mark.model
+def test_a_long_post_is_read_to_its_end(detector):
+    """Past the encoder's 128 word pieces the post is read in windows: a rant at the end of a 478-piece post
+    still moves the score, where cutting at 128 would have read only the walk."""
+    rant = ("Honestly the council never gets anything right. They are a shambles, the lot of them. "
+            "Useless from top to bottom, and they never answer an email. Rant over.")
+    walk = "Lovely walk by the river this morning with the dog. " * 40
+    assert detector.scores(rant)["4.7"] > 0.9
+    assert detector.scores(walk + rant)["4.7"] > 0.2 > 0.01 > detector.scores(walk)["4.7"]
 
 
 @pytest.mark.model
@@ -110,13 +167,15 @@ def test_mention_points_at_the_best_sentence(models, detector, text, clause, spa
     "",
 ])
 def test_clean_posts_raise_nothing(models, detector, text):
-    """Ordinary posts get no classifier mention."""
-    assert detector(Post.parse(text, models)) == []
+    """Ordinary posts get no classifier mention (but for council-account clauses: a walk by the river would be
+    personal news on the council's account, and only council-mode rules read those)."""
+    assert [m.label for m in detector(Post.parse(text, models)) if m.label not in ("2.1", "2.3")] == []
 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "codes"), [
-    ("Off to the shops. Honestly the council never gets anything right.", ["PL347"]),
+    ("Love how the council spent our money on another consultant report nobody will read.", ["PL347"]),
+    ("The Prime Minister says 'let me be clear' a lot for someone who never is.", []),  # not aimed at the council
     ("The council are useless idiots.", []),  # the word-list rule speaks; no second warning
     ("Lovely walk by the river this morning, the leaves are gorgeous.", []),
 ])

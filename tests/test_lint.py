@@ -140,10 +140,10 @@ def test_one_people_matcher_per_build(models, demo_profile, monkeypatch):
 
 @pytest.mark.model
 def test_classifier_loaded_once_with_the_models(models, demo_profile):
-    """Two builds (a profile reload) reuse the classifier pipeline loaded with the models."""
+    """Two builds (a profile reload) reuse the classifier model loaded with the models."""
     from linter.detect.classifier import ClauseClassifier
     from linter.lint import Linter
 
     first, second = (next(d for d in Linter.build(models, demo_profile).detectors if isinstance(d, ClauseClassifier))
                      for _ in range(2))
-    assert first is not second and first.nlp is second.nlp is models.classifier
+    assert first is not second and first.model is second.model is models.classifier

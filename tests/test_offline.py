@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -85,3 +86,13 @@ def test_guard_really_blocks():
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
     assert json.loads(done.stdout) != []
+
+
+def test_hub_is_offline_before_spacy_imports_it():
+    """Importing spaCy imports huggingface_hub, which reads its offline switch once: postlint sets it first."""
+    script = ("import linter.lint, huggingface_hub.constants as c, transformers.utils.logging as t; "
+              "print(c.HF_HUB_OFFLINE, c.HF_HUB_DISABLE_TELEMETRY, t.is_progress_bar_enabled())")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "TRANSFORMERS_"))}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["True", "True", "False"]

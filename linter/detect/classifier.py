@@ -1,7 +1,7 @@
 """A trained clause classifier for the clauses whose wording hand-written rules miss.
 
-A tiny separate spaCy pipeline (``models/classifier/``: blank English + ``textcat_multilabel``,
-bag of words; trained by ``benchmarks/train_classifier.py``, described in
+A fine-tuned sentence encoder (``linter/clause_model.py``, all-MiniLM-L6-v2 with its top layers
+and a head trained by ``benchmarks/train_classifier.py``; ``models/classifier/``, described in
 ``models/classifier/DATA_CARD.md``) scores the whole post for each clause it knows. It reads the
 post with the profile's own words masked (``classifier_text.masked``: a listed colleague is
 ``xcolleague``, the council ``xcouncil``), found by the people, name and council detectors the
@@ -17,10 +17,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..nlp import classifier_dir, load_classifier, tokenize
+from ..nlp import classifier_dir, load_classifier
 from ..post import Post
 from ..profile import Profile
-from .classifier_text import MASKED_KINDS, masked
+from .classifier_text import MASKED_KINDS, masked, masked_with_spans
 from .council import CouncilDetector
 from .mention import Mention
 from .people import PeopleDetector
@@ -62,9 +62,10 @@ class ClauseClassifier:
 
     def __init__(self, models, profile: Profile, *, path: Path | None = None, people=None, persons=None,
                  council=None) -> None:
-        """Use the pipeline loaded with the models (``path``: another artefact) and the linter's maskers (built here when not given)."""
-        self.nlp = models.classifier if path is None and models.classifier is not None else load_classifier(path)
-        self.thresholds = load_thresholds(path or artefact_dir())
+        """Use the model loaded with the models (``path``: another artefact) and the linter's maskers (built here
+        when not given). Models loaded without a classifier give a detector that only masks (for training)."""
+        self.model = models.classifier if path is None else load_classifier(path)
+        self.thresholds = load_thresholds(path or artefact_dir()) if self.model is not None else {}
         self.maskers = (people or PeopleDetector(models, profile), persons or PersonNameDetector(models, profile),
                         council or CouncilDetector(models, profile))
 
@@ -76,29 +77,28 @@ class ClauseClassifier:
         """The classifier's score for every clause it knows, for a text with nothing masked."""
         return self.read(model_text(text))
 
-    def post_scores(self, post: Post, masks: list[Mention]) -> dict[str, float]:
-        """The whole post's score per clause, which decides what fires (the sentence spans only point)."""
-        return self.read(masked(post.text, masks))
+    def read_post(self, post: Post, masks: list[Mention]) -> tuple[dict[str, float], list[tuple[int, int]], list[dict]]:
+        """The whole post's score per clause, which decides what fires; its sentences; and each sentence's
+        score, which only points (one encoder pass: a sentence is its tokens read in the post's context)."""
+        spans = sentence_spans(post)
+        text, placed = masked_with_spans(post.text, masks, spans)
+        cats, by_sentence = self.model.read_with_spans(text, placed)
+        return cats, spans, by_sentence
 
     def read(self, model_input: str) -> dict[str, float]:
         """The scores for text already masked."""
-        return dict(self.nlp(tokenize(self.nlp, model_input)).cats)
+        return self.model([model_input])[0]
 
     def __call__(self, post: Post) -> list[Mention]:
         """A mention per enabled clause whose post score reaches its threshold."""
         if not post.text.strip() or not self.thresholds:
             return []
         masks = self.masks(post) if self.maskers else []
-        cats = self.post_scores(post, masks)
+        cats, spans, by_sentence = self.read_post(post, masks)
         firing = [c for c, t in self.thresholds.items() if cats.get(c, 0.0) >= t]
-        if not firing:
-            return []
-        spans = sentence_spans(post)
-        texts = (masked(post.text, masks, start=s, end=e) for s, e in spans)
-        docs = list(self.nlp.pipe(tokenize(self.nlp, t) for t in texts))
         out = []
         for clause in firing:
-            best = max(range(len(spans)), key=lambda i: docs[i].cats.get(clause, 0.0))
+            best = max(range(len(spans)), key=lambda i: by_sentence[i].get(clause, 0.0))
             start, end = spans[best]
             out.append(Mention(kind="classifier", start=start, end=end, text=post.text[start:end],
                                label=clause, score=round(cats[clause], 4), evidence=f"threshold={self.thresholds[clause]}"))

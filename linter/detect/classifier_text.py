@@ -47,3 +47,25 @@ def masked(text: str, mentions: Iterable[Mention], *, start: int = 0, end: int |
         last = b
     parts.append(text[last:end])
     return "".join(parts).lower().translate(_QUOTES)
+
+
+def masked_with_spans(text: str, mentions: Iterable[Mention],
+                      spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``masked(text, mentions)`` and where each of ``spans`` (sentences) lies in it.
+
+    The text is masked piece by piece between the spans' edges, which gives the same string as
+    masking it whole; an edge inside a masked mention is not cut at, and a span with such an
+    edge widens to the pieces around it.
+    """
+    mentions = list(mentions)
+    inside = [(m.start, m.end) for m in mentions if placeholder(m)]
+    edges = {e for span in spans for e in span if not any(a < e < b for a, b in inside)}
+    cuts = sorted({0, len(text)} | edges)
+    where, pieces, at = {}, [], 0
+    for a, b in zip(cuts, cuts[1:]):
+        where[a] = at
+        pieces.append(masked(text, mentions, start=a, end=b))
+        at += len(pieces[-1])
+    where[cuts[-1]] = at
+    placed = [(where[max(c for c in cuts if c <= a)], where[min(c for c in cuts if c >= b)]) for a, b in spans]
+    return "".join(pieces), placed
