@@ -47,6 +47,12 @@ def check_base(base: Path) -> None:
         raise ModelError(f"{base}/model.safetensors is not all-MiniLM-L6-v2 revision 1110a243 (sha256 {digest[:12]}…)")
 
 
+def mean_pool(hidden, attention_mask):
+    """The mean of each row's token vectors, padding left out."""
+    mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
+
+
 class ClauseModel:
     """Encoder + head: ``model([text, ...])`` gives one ``{clause: score}`` per text."""
 
@@ -122,11 +128,13 @@ class ClauseModel:
         batch = self.tokenizer(texts, padding=True, truncation=True, max_length=self.max_length, return_tensors="pt")
         return self.head(self.pooled(batch))
 
+    def hidden(self, batch):
+        """The encoder's token vectors for a tokenized batch."""
+        return self.encoder(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
+
     def pooled(self, batch):
         """The mean of the token vectors, padding left out."""
-        hidden = self.encoder(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).last_hidden_state
-        mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-        return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
+        return mean_pool(self.hidden(batch), batch["attention_mask"])
 
     def read_with_spans(self, text: str, spans: list[tuple[int, int]]) -> tuple[dict[str, float], list[dict[str, float]]]:
         """The text's scores (as ``self([text])[0]``) and, from the same forward pass, a score per span: the
@@ -138,11 +146,9 @@ class ClauseModel:
         offsets = batch.pop("offset_mapping")
         batch.pop("overflow_to_sample_mapping")
         with torch.inference_mode():
-            hidden = torch.cat([self.encoder(input_ids=batch["input_ids"][i:i + BATCH],
-                                             attention_mask=batch["attention_mask"][i:i + BATCH]).last_hidden_state
+            hidden = torch.cat([self.hidden({k: v[i:i + BATCH] for k, v in batch.items()})
                                 for i in range(0, len(batch["input_ids"]), BATCH)])
-            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            windows = torch.sigmoid(self.head((hidden * mask).sum(1) / mask.sum(1).clamp(min=1)))
+            windows = torch.sigmoid(self.head(mean_pool(hidden, batch["attention_mask"])))
             post = dict(zip(self.clauses, (round(s, 6) for s in windows.max(0).values.tolist())))
             starts, ends = offsets[..., 0], offsets[..., 1]
             real = (ends > starts) & batch["attention_mask"].bool()
