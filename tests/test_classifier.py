@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from linter.detect.classifier import ClauseClassifier, artefact_dir, load_thresholds, model_text
+from linter.detect.classifier import ClauseClassifier, artefact_dir, load_thresholds, model_text, pooled
 from linter.detect.classifier_text import masked, masked_with_spans
 from linter.detect.mention import Mention
 from linter.post import Post
@@ -31,15 +31,23 @@ def test_enabled_clauses_meet_the_precision_bar():
 
 
 def test_the_artefact_was_trained_on_masked_text_and_never_on_the_measuring_set():
-    """thresholds.json records masked training and sources that exclude corpus/sealed2.jsonl."""
+    """thresholds.json records masked training and sources that exclude the measuring set, corpus/sealed3.jsonl."""
     settings = THRESHOLDS["settings"]
-    assert settings["masked"] is True and "sealed2" not in settings["sources"]
+    assert settings["masked"] is True and "sealed3" not in settings["sources"]
 
 
 def test_every_rule_has_an_enabled_clause():
     """Each classified rule reads a clause that thresholds.json enables."""
-    enabled = load_thresholds(artefact_dir())
+    enabled, _ = load_thresholds(artefact_dir())
     assert {r.clause for r in classified.RULES} <= set(enabled)
+
+
+def test_max_pooling_takes_the_best_sentence_and_post_pooling_the_post():
+    """With ``max`` pooling a post scores its best sentence when that is higher; with ``post`` the whole post decides."""
+    cats, sentences = {"4.7": 0.4, "4.2": 0.6}, [{"4.7": 0.9, "4.2": 0.1}, {"4.7": 0.2, "4.2": 0.3}]
+    assert pooled(cats, sentences, "max") == {"4.7": 0.9, "4.2": 0.6}
+    assert pooled(cats, sentences, "post") == cats
+    assert pooled(cats, [], "max") == cats
 
 
 def test_artefact_is_small():
@@ -140,8 +148,8 @@ def test_scores_every_clause(detector):
 @pytest.mark.parametrize(("text", "clause", "span"), [
     ("Honestly the council never gets anything right, they are a shambles. Rant over.", "4.7",
      "Honestly the council never gets anything right, they are a shambles."),
-    ("Typed up the minutes from last night, then sorted the allotment waiting list. Lovely sunset on the way home.",
-     "4.2", "Typed up the minutes from last night, then sorted the allotment waiting list."),
+    ("Lovely sunset on the way home. Attached a pic of Graham asleep at his desk, he'll kill me.",
+     "4.10", "Attached a pic of Graham asleep at his desk, he'll kill me."),
 ])
 def test_mention_points_at_the_best_sentence(models, detector, text, clause, span):
     """A firing clause's mention covers the sentence that scores highest for it."""

@@ -10,6 +10,10 @@ score reaches the clause's threshold (``thresholds.json``, chosen on writers the
 seen) and the clause is enabled there, the detector emits one
 ``Mention(kind="classifier", label=<clause id>, score=<post score>)`` whose span is the
 sentence (``post.doc.sents``) that scores highest for that clause.
+
+What "the post's score" is, is the artefact's ``pooling`` (``thresholds.json``; its thresholds
+were chosen on the same): ``post`` is the whole post read at once; ``max`` is the higher of that
+and its best sentence's, so one hostile sentence among pleasant ones is not averaged away.
 """
 
 from __future__ import annotations
@@ -37,10 +41,18 @@ def artefact_dir() -> Path:
     return classifier_dir()
 
 
-def load_thresholds(path: Path) -> dict[str, float]:
-    """``{clause: threshold}`` for the clauses ``thresholds.json`` enables."""
-    table = json.loads((path / "thresholds.json").read_text(encoding="utf-8"))["clauses"]
-    return {c: float(row["threshold"]) for c, row in table.items() if row.get("enabled")}
+def load_thresholds(path: Path) -> tuple[dict[str, float], str]:
+    """``{clause: threshold}`` for the clauses ``thresholds.json`` enables, and the pooling they were chosen for."""
+    data = json.loads((path / "thresholds.json").read_text(encoding="utf-8"))
+    enabled = {c: float(row["threshold"]) for c, row in data["clauses"].items() if row.get("enabled")}
+    return enabled, data["settings"].get("pooling", "post")
+
+
+def pooled(cats: dict[str, float], by_sentence: list[dict[str, float]], pooling: str) -> dict[str, float]:
+    """The score per clause that decides: the post's (``post``) or the higher of it and its best sentence's (``max``)."""
+    if pooling != "max":
+        return cats
+    return {c: max([v] + [s.get(c, 0.0) for s in by_sentence]) for c, v in cats.items()}
 
 
 def sentence_spans(post: Post) -> list[tuple[int, int]]:
@@ -65,7 +77,7 @@ class ClauseClassifier:
         """Use the model loaded with the models (``path``: another artefact) and the linter's maskers (built here
         when not given). Models loaded without a classifier give a detector that only masks (for training)."""
         self.model = models.classifier if path is None else load_classifier(path)
-        self.thresholds = load_thresholds(path or artefact_dir()) if self.model is not None else {}
+        self.thresholds, self.pooling = load_thresholds(path or artefact_dir()) if self.model is not None else ({}, "post")
         self.maskers = (people or PeopleDetector(models, profile), persons or PersonNameDetector(models, profile),
                         council or CouncilDetector(models, profile))
 
@@ -78,8 +90,8 @@ class ClauseClassifier:
         return self.read(model_text(text))
 
     def read_post(self, post: Post, masks: list[Mention]) -> tuple[dict[str, float], list[tuple[int, int]], list[dict]]:
-        """The whole post's score per clause, which decides what fires; its sentences; and each sentence's
-        score, which only points (one encoder pass: a sentence is its tokens read in the post's context)."""
+        """The whole post's score per clause; its sentences; and each sentence's score, which points and, with
+        ``max`` pooling, also decides (one encoder pass: a sentence is its tokens read in the post's context)."""
         spans = sentence_spans(post)
         text, placed = masked_with_spans(post.text, masks, spans)
         cats, by_sentence = self.model.read_with_spans(text, placed)
@@ -95,6 +107,7 @@ class ClauseClassifier:
             return []
         masks = self.masks(post) if self.maskers else []
         cats, spans, by_sentence = self.read_post(post, masks)
+        cats = pooled(cats, by_sentence, self.pooling)
         firing = [c for c, t in self.thresholds.items() if cats.get(c, 0.0) >= t]
         out = []
         for clause in firing:

@@ -145,12 +145,20 @@ def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
 
 
 def names_a_work(doc, end: int, lists: NameLists) -> bool:
-    """A possessive and a capitalised ordinary word follow: a show, shop or brand ("Mrs Brown's Boys", "Bill's Kitchen")."""
+    """A possessive and a capitalised ordinary word follow, or a business word within two words in any case: a
+    show, shop or brand ("Mrs Brown's Boys", "Bill's Kitchen", "patel's corner shop")."""
     if end + 1 >= len(doc) or doc[end].lower_ not in {"'s", "’s"}:
         return False
     nxt = doc[end + 1]
     ordinary = lists.is_word(nxt) or nxt.lower_.removesuffix("s") in lists.words
-    return nxt.is_title and ordinary and nxt.lower_ not in lists.first_names
+    business = any(head_place_word(doc, i, lists) for i in range(end + 1, min(end + 3, len(doc))))
+    return business or nxt.is_title and ordinary and nxt.lower_ not in lists.first_names
+
+
+def head_place_word(doc, i: int, lists: NameLists) -> bool:
+    """A place or business word that heads its phrase ("corner shop has"), not one that qualifies a noun ("hospital letter")."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].lower_ in lists.place_words and (after is None or after.pos_ not in ("NOUN", "PROPN"))
 
 
 def before_postcode(doc, end: int) -> bool:
@@ -194,8 +202,8 @@ def candidates(doc, lists: NameLists) -> Iterator[tuple[int, int, float]]:
             end = surname_end(doc, j)
             if end > j:
                 yield i, end, TITLE_SCORE
-        elif tok.is_lower and lowercase_full_name(doc, i, lists):
-            yield i, i + 2, GAZETTEER_SCORE
+        elif tok.is_lower and lowercase_full_name(doc, i, lists):  # as sure as the model's "margaret" alone
+            yield i, i + 2, NER_SCORE if tok.ent_type_ == "PERSON" else GAZETTEER_SCORE
         elif tok.is_lower and lowercase_first_name(tok, lists):
             yield i, i + 1, LOW_SCORE
         elif tok.lower_ in lists.first_names and is_capitalised(tok) and tok.lower_ not in lists.not_names:
@@ -223,8 +231,14 @@ def lowercase_first_name(tok, lists: NameLists) -> bool:
 
 
 def lowercase_full_name(doc, i: int, lists: NameLists) -> bool:
-    """A first name and a known surname, both in lower case ("mark wright")."""
-    if i + 1 >= len(doc) or not doc[i + 1].is_lower or doc[i + 1].lower_ not in lists.surnames:
+    """A first name and a known surname, both in lower case ("mark wright"); or a first name the model reads as a
+    person and no English word, then a word that is none either ("margaret atwood", not "market day tmrw")."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None or not nxt.is_lower or not nxt.is_alpha:
+        return False
+    first_is_person = doc[i].ent_type_ == "PERSON" and not lists.is_word(doc[i])
+    unknown = not (lists.is_word(nxt) or nxt.is_stop or len(nxt) < 3)
+    if nxt.lower_ not in lists.surnames and not (first_is_person and unknown):
         return False
     return doc[i].lower_ in lists.first_names and doc[i].lower_ not in lists.not_names and not doc[i].is_stop
 

@@ -69,10 +69,16 @@ def insider(span, found: dict) -> bool:
 
 
 def booking(span) -> bool:
-    """True for a venue's closed session ("a closed session for the club", "closed session at the pool"), not a council's."""
+    """True for a venue's closed session ("a closed session for the club", "closed session at the pool", "a 'closed
+    session' for staff training"), not a council's; quotation marks around the words are looked past."""
     doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    i, j = span.start - 1, span.end
+    while i >= 0 and doc[i].is_quote:
+        i -= 1
+    while j < len(doc) and doc[j].is_quote:
+        j += 1
+    before = doc[i].lower_ if i >= 0 else ""
+    after = doc[j].lower_ if j < len(doc) else ""
     return span[-1].lower_ == "session" and (before in ("a", "an") or after in ("at", "for"))
 
 

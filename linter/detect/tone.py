@@ -229,12 +229,12 @@ class ToneDetector:
         found = self.first_pass(post, text, lexicon=lexicon)
         out = []
         aimed_post = any(f[2] for f in found)
+        mood = self.mood(post.text)
         for n, (s, e, targets, hits) in enumerate(found):
-            score = _Lazy(lambda s=s, e=e: self.vader.polarity_scores(_EMOJI.sub(" ", post.text[s:e]))["compound"])
+            score = _Lazy(lambda s=s, e=e: mood(s, e))
             near = n + 1 < len(found) and any(h.label in NEGATIVE_LABELS for h in found[n + 1][3])
-            near = near or bool(_LOUD.search(post.text, s, e))
             calm = sympathetic(self.lexicon.sympathy, text, s, e) and not _LAUGH.search(text)
-            hits += self.protected(text, s, e, hits, targets, people, compound=(lambda: 0.0) if calm else score,
+            hits += self.protected(text, s, e, hits, targets, people, mood=None if calm else mood,
                                    lexicon=lexicon, hostile_next=near, original=post.text, aimed_post=aimed_post)
             if calm:  # misfortune or condolence: neither critical words nor the mood are aimed
                 hits = [h for h in hits if h.label != "negative"]
@@ -292,14 +292,21 @@ class ToneDetector:
         found += [Hit(a, b, "negative", "frame=incapable") for a, b in incapable(text, start, end)]
         return _longest(found, per_label=True)
 
-    def protected(self, text, start, end, hits, targets, people, *, compound, lexicon=None, hostile_next=False,
+    def mood(self, original: str):
+        """VADER's compound score of a stretch of the post, ``(start, end) -> score`` (emoji left out)."""
+        return lambda a, b: self.vader.polarity_scores(_EMOJI.sub(" ", original[a:b]))["compound"]
+
+    def protected(self, text, start, end, hits, targets, people, *, mood=None, lexicon=None, hostile_next=False,
                   original: str | None = None, aimed_post: bool = False) -> list[Hit]:
-        """Protected characteristics used against a person in one sentence (``compound``: VADER score or its thunk).
+        """Protected characteristics used against a person in one sentence (``mood``: VADER's score of a stretch).
 
         A characteristic term counts near a person reference when the sentence is hostile: a
         negative word, a reason or explanation ("because of his", "that explains", "too … to"),
-        "typical", a low VADER score, (``hostile_next``) an insult in the next sentence, or laughter
-        and gossip ("apparently", 😂, 👀) when the sentence or (``aimed_post``) the post names a target.
+        "typical", (``hostile_next``) an insult in the next sentence, or laughter and gossip
+        ("apparently", 😂, 👀) when the sentence or (``aimed_post``) the post names a target. A low
+        VADER score or a shouted "AGAIN"/"STILL" counts only in the term's own clause (``clause_of``:
+        "Harvest supper at church tonight, Jean's bringing hotpot... and the rain is STILL coming
+        down" is hostile to the rain, not to the church).
         """
         sentence = text[start:end]
         lexicon = lexicon or self.lexicon
@@ -308,19 +315,35 @@ class ToneDetector:
         hostile = hostile_next or any(h.label in NEGATIVE_LABELS for h in hits) or "typical" in sentence
         hostile = hostile or bool(_BECAUSE.search(sentence)) or bool(_MOCKING.search(sentence))
         hostile = hostile or bool((targets or aimed_post) and _GOSSIP.search(sentence))
-        hostile = hostile or (compound() if callable(compound) else compound) <= self.vader_threshold
+        original = original or text
+
+        def hostile_at(m) -> bool:
+            if hostile:
+                return True
+            a, b = clause_of(original, start, end, m.start(), m.end())
+            return bool(_LOUD.search(original, a, b)) or (mood is not None and mood(a, b) <= self.vader_threshold)
         refs = [(m.start() + start, m.end() + start) for m in _PERSON_WORD.finditer(sentence)]
         refs += [(t.start, t.end) for t in targets] + people
         out = []
         for kind, characteristic, pattern in lexicon.protected:
             for m in pattern.finditer(text, start, end):
-                if kind == "term" and not_a_remark(original or text, start, m):
+                if kind == "term" and not_a_remark(original, start, m):
                     continue
                 near = any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in refs)
                 kind = "phrase" if text.endswith("typical ", start, m.start()) else kind  # a stereotype
-                if kind == "slur" or (kind == "phrase" or near and hostile) and not about_self(text, start, m.start()):
+                if kind == "slur" or (kind == "phrase" or near and hostile_at(m)) and not about_self(text, start, m.start()):
                     out.append(Hit(m.start(), m.end(), "protected", f"characteristic={characteristic}"))
         return _longest(out)
+
+
+_CLAUSE_EDGE = re.compile(r"\.{2,}|…|[.;!?](?=\s)|\s[-–—]\s")
+
+
+def clause_of(text: str, start: int, end: int, a: int, b: int) -> tuple[int, int]:
+    """The clause of ``text[start:end]`` around ``a..b``: between the nearest "...", ";", "!", "?" or dash."""
+    left = max((m.end() for m in _CLAUSE_EDGE.finditer(text, start, a)), default=start)
+    right = next((m.start() for m in _CLAUSE_EDGE.finditer(text, b, end)), end)
+    return left, right
 
 
 @cache

@@ -204,28 +204,6 @@ def classified_image_use(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
                                 "permission or credit", "ask first and credit the author")
 
 
-def classified_council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags, at ``info``, a personal post that the trained classifier reads as writing about your council work.
-
-    A second look behind ``council-work`` for work described in words the phrase lists do not
-    hold (a task, a site visit, a rota, "upstairs want the figures by Friday").
-
-    Why: clause 4.2, employees must not "write about their work for the Town Council. In
-    postings that could be linked to the Town Council, they must also ensure that any personal
-    views expressed are clearly stated to be theirs alone".
-
-    Flagged: Spent the whole day ringing round contractors for quotes on the pavilion roof, then the committee changed its mind.
-    Flagged: Three site visits, two angry phone calls and a rota that still doesn't work. Love my job.
-    Okay: Lovely walk by the river this morning, the leaves are gorgeous.
-
-    Instead: leave your work out of your personal posts.
-
-    Profile: none (``models/classifier/``).
-    """
-    yield from _second_look(ctx, warn, "4.2", "writing about your own work for the council",
-                            "leave your work out of your personal posts")
-
-
 def classified_unprofessional(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags, at ``info``, a council-account post that the trained classifier reads as below its professional standard.
 
@@ -264,10 +242,7 @@ def classified_personal_news(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     yield from _second_look(ctx, warn, "2.3", "personal news on the council's account", "post it on your own account")
 
 
-PERSONAL = ("personal",)
-
 RULES: tuple[Rule, ...] = (
-    Rule("PL119", "classified-council-work", "4.2", Severity.INFO, classified_council_work, PERSONAL),
     Rule("PL149", "classified-disrepute", "4.3", Severity.INFO, classified_disrepute),
     Rule("PL239", "classified-personal-news", "2.3", Severity.INFO, classified_personal_news, COUNCIL),
     Rule("PL249", "classified-unprofessional", "2.1", Severity.INFO, classified_unprofessional, COUNCIL),

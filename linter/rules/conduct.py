@@ -157,6 +157,7 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: I'm too old for these late nights.
     Okay: Mum was a Whitaker before she married dad and apparently that makes us related to half of Raunds 😂
     Okay: Lost a black cockapoo round the rec, answers to Bo.
+    Okay: Harvest supper at church tonight, Jean's doing her hotpot... and the rain is STILL coming down.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

@@ -48,13 +48,20 @@ def strong(marker) -> bool:
 
 
 def about_business(ctx: Context, marker) -> bool:
-    """True when the post gives the marker something to keep confidential: a person, a role, the council, work or its business words."""
-    if ctx.of("listed-person", "listed-role", "person", "council"):
+    """True when the post gives the marker something to keep confidential: a person, a role, the council, work or its
+    business words. A person is a listed one or someone named in full; not a public figure ("the new Taylor Swift
+    album"), a relative, or a lone first name or brand ("my marrow beats Geoff's", "it was Sainsbury's")."""
+    if ctx.of("listed-person", "listed-role", "council") or any(private_full_name(m) for m in ctx.of("person")):
         return True
     if any(m.label in CONTEXT_PHRASES for m in ctx.of("phrase")):
         return True
     rest = ctx.text[:marker.start] + " " + ctx.text[marker.end:]
     return bool(business_words().search(rest))
+
+
+def private_full_name(m) -> bool:
+    """A person's name of two words or more that is no public figure's or relative's."""
+    return m.label not in ("public", "family") and len(m.text.split()) > 1
 
 
 def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -81,6 +88,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Off the record, best bacon roll in Northants is the van at the lorry park.
     Okay: Closed session at the climbing wall tonight, just us and the chalk.
     Okay: Off the record, my nan's trifle beats yours.
+    Okay: Off the record, the new Taylor Swift album is her best since Folklore.
+    Okay: 'Closed session' at the spa means you get the sauna to yourselves.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"

@@ -208,6 +208,7 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: My holiday budget is blown already.
     Okay: Cleaned the kitchen top to bottom.
     Okay: The pool has a closed session for the swimming club on Thursdays.
+    Okay: The hairdresser had a 'closed session' for staff training, so I sat in the car with foils in.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for

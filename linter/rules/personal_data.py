@@ -258,7 +258,7 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     person, a role or the council, gives someone's personal data, talks about a colleague, a
     neighbour or a customer, or passes a remark on someone. The council's own name
     and aliases ("Thrapston TC") are never a person's, nor are saints' names of churches and
-    towns ("St James's hall") or businesses named by a possessive ("Helen's Pantry").
+    towns ("St James's hall") or businesses named by a possessive ("Helen's Pantry", "patel's corner shop").
 
     Why: clause 4.6 of the policy says employees must not "include personal information or
     data about the Town Council's employees, residents, customers, contractors or suppliers
@@ -275,6 +275,8 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Our Jess passed her driving test first time!! so proud of her
     Okay: Bell ringing practice at St James tonight, my arms are dead
     Okay: Train to Milton Keynes delayed again, then a sausage roll from Greggs.
+    Okay: rereading the handmaid's tale. margaret atwood saw it all coming
+    Okay: patel's corner shop has the good samosas in again, go go go
 
     Instead: leave the name out or describe the person without identifying them ("someone",
     "a neighbour"), unless they have agreed.
