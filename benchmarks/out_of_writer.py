@@ -20,7 +20,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from train_classifier import POOLING, SOURCES, report as choose_thresholds
+from train_classifier import POOLING, SOURCES, read_dumps, report as choose_thresholds
 
 from linter.detect.classifier import ClauseClassifier, sentence_spans
 from linter.lint import load_linter
@@ -108,10 +108,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--show-clean", action="store_true", help="list the clean posts warned, with the rule codes")
     ap.add_argument("--without", action="append", default=[], help="also report with this rule switched off (repeatable)")
     args = ap.parse_args(argv)
-    scores = {}
-    for path in args.scores:
-        scores |= json.loads(path.read_text(encoding="utf-8"))
-    rows = lint_all(scores, pooling=args.pooling, precision=args.precision)
+    rows = lint_all(read_dumps(args.scores), pooling=args.pooling, precision=args.precision)
     report(without(rows, set()), show_clean=args.show_clean)
     if args.without:
         print(f"\nwithout {', '.join(args.without)}:")

@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 
 from linter.clause_model import ClauseModel
-from linter.detect.classifier import ClauseClassifier, sentence_spans
+from linter.detect.classifier import ClauseClassifier, pooled, sentence_spans
 from linter.detect.classifier_text import masked_with_spans
 from linter.lint import Linter, load_rules_profile
 from linter.nlp import load_models
@@ -173,23 +173,24 @@ def rounded(scores: dict[str, float]) -> dict[str, float]:
     return {c: round(v, 4) for c, v in scores.items()}
 
 
-def post_score(row: dict, clause: str, pooling: str) -> float:
-    """A post's score for a clause: the whole post's (``post``), or the higher of it and its best sentence's (``max``)."""
-    best = row["post"][clause]
-    if pooling == "max":
-        best = max([best] + [s[clause] for s in row["sentences"]])
-    return best
+def read_dumps(paths: list[Path]) -> dict[str, dict]:
+    """The out-of-writer scores of several ``--dump`` files, merged by post id."""
+    scored: dict[str, dict] = {}
+    for path in paths:
+        scored |= json.loads(path.read_text(encoding="utf-8"))
+    return scored
 
 
 def report(scored: dict[str, dict], min_precision: float, pooling: str) -> dict[str, dict]:
     """Print and return per clause: threshold, pooled P/R at it, and the recall per held-out writer."""
     table = {}
     rows = list(scored.values())
+    decided = [pooled(r["post"], r["sentences"], pooling) for r in rows]  # what the detector compares to thresholds
     sources = sorted({r["source"] for r in rows})
     print(f"pooling: {pooling}")
     print(f"{'clause':7} {'pos':>4} {'thr':>6} {'P':>5} {'R':>5}  " + " ".join(f"{s[:8]:>8}" for s in sources))
     for c in CLAUSES:
-        triples = [(post_score(r, c, pooling), bool(r["gold"][c]), r["source"]) for r in rows if c in r["gold"]]
+        triples = [(d[c], bool(r["gold"][c]), r["source"]) for r, d in zip(rows, decided) if c in r["gold"]]
         t, p, r = best_threshold([(s, g) for s, g, _ in triples], min_precision)
         per = {}
         for src in sources:
@@ -222,9 +223,7 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     mask = Masker(Linter.build(load_models(classifier=False), load_rules_profile(None)), enabled=not args.no_mask)
     records, extra = corpus_records(mask), tone_records(mask)
-    scored = {}
-    for path in args.scores:
-        scored |= json.loads(path.read_text(encoding="utf-8"))
+    scored = read_dumps(args.scores)
     if not args.scores:
         scored = leave_writers_out(records, extra, epochs=args.epochs, layers=args.layers, only=set(args.fold))
     if args.dump:
