@@ -58,6 +58,7 @@ CORPORA = {
     "train_e": {"path": CORPUS_DIR / "train_e.jsonl", "prefix": "te", "size": 250, "per_clause": 6, "people": 40, "clean": 0.3},
     "train_f": {"path": CORPUS_DIR / "train_f.jsonl", "prefix": "tf", "size": 250, "per_clause": 6, "people": 40, "clean": 0.3},
     "train_g": {"path": CORPUS_DIR / "train_g.jsonl", "prefix": "tg", "size": 250, "per_clause": 6, "people": 40, "clean": 0.3},
+    "train_h": {"path": CORPUS_DIR / "train_h.jsonl", "prefix": "th", "size": 250, "per_clause": 6, "people": 40, "clean": 0.3},
 }
 if (CORPUS_DIR / "sealed.jsonl").exists():
     CORPORA["sealed"] = {"path": CORPUS_DIR / "sealed.jsonl", "prefix": "s", "size": 250, "per_clause": 10, "people": 50}
@@ -65,6 +66,8 @@ if (CORPUS_DIR / "sealed2.jsonl").exists():
     CORPORA["sealed2"] = {"path": CORPUS_DIR / "sealed2.jsonl", "prefix": "v", "size": 250, "per_clause": 10, "people": 50}
 if (CORPUS_DIR / "sealed3.jsonl").exists():
     CORPORA["sealed3"] = {"path": CORPUS_DIR / "sealed3.jsonl", "prefix": "w", "size": 250, "per_clause": 10, "people": 50}
+if (CORPUS_DIR / "sealed4.jsonl").exists():
+    CORPORA["sealed4"] = {"path": CORPUS_DIR / "sealed4.jsonl", "prefix": "x", "size": 250, "per_clause": 10, "people": 50}
 LOADED = {name: load(spec["path"]) for name, spec in CORPORA.items()}
 POSTS = LOADED["posts"]
 ALL_POSTS = [post for posts in LOADED.values() for post in posts]

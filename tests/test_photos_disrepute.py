@@ -62,7 +62,7 @@ def test_blocked_links_spoken_and_named(text, found):
     ("Found this great café on google maps, lovely scones", "PL530", []),
     ("The town council is a closed shop. Brown envelopes all round.", "PL122", ["Brown envelopes"]),
     ("Brown envelopes all round at the golf club, apparently.", "PL122", []),
-    ("Video of the punch-up outside the pub, absolute carnage", "PL123", ["Video of the punch-up outside the pub, absolute carnage"]),
+    ("Video of the punch-up outside the pub, absolute carnage", "PL123", ["Video of the punch-up"]),
 ])
 def test_rule_spans(linter, text, code, found):
     """Each rule covers exactly these spans of these posts."""

@@ -60,14 +60,26 @@ def domain_regex(domain: str, *, name: str = "") -> re.Pattern:
     return re.compile(r"(?<![\w-])" + DOT.join(labels) + r"(?![\w-])", re.IGNORECASE)
 
 
+# Street words and the short forms people type ("77 High St", "Station Rd.").
+STREET_SHORT = {"street": "st", "road": "rd", "lane": "ln", "avenue": "ave", "close": "cl", "drive": "dr", "place": "pl",
+                "square": "sq", "crescent": "cres", "court": "ct", "terrace": "terr", "gardens": "gdns"}
+
+
+def address_word(word: str) -> str:
+    """One word of an address as a regex; a street word also in its short form, with or without a dot."""
+    short = STREET_SHORT.get(word.lower())
+    return rf"(?:{re.escape(word)}|{short}\.?)" if short else re.escape(word)
+
+
 def address_regexes(address: str) -> list[re.Pattern]:
-    """The whole address, its street line (when it has a number) and its postcode."""
+    """The whole address, its street line (when it has a number; "High Street" also as "High St") and its postcode."""
     parts = [p.strip() for p in address.split(",") if p.strip()]
     out = []
     if len(parts) > 1:
-        body = r"[\s,]+".join(JOIN.join(map(re.escape, p.split())) for p in parts)
+        body = r"[\s,]+".join(JOIN.join(map(address_word, p.split())) for p in parts)
         out.append(re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE))
-    out += [word_regex(p) for p in parts if re.search(r"\d", p) and not POSTCODE.match(p)]
+    out += [re.compile(r"(?<![\w@.])" + JOIN.join(map(address_word, p.split())) + r"(?![\w@]|\.\w)", re.IGNORECASE)
+            for p in parts if re.search(r"\d", p) and not POSTCODE.match(p)]
     for p in parts:
         if m := POSTCODE.match(p):
             out.append(re.compile(rf"(?<!\w){m.group(1)}\s*{m.group(2)}(?!\w)", re.IGNORECASE))

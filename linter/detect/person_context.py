@@ -7,7 +7,8 @@ or in the town (``names_local_context``: "Dan in the office"), unless its whole 
 list of widely known public figures (``names_public_figures``), which is always *public*
 ("Priya from work and me at the Robbie Williams gig"). A lone first name is *family* when it
 follows "my"/"our"/"me", at most two describing words and a kinship word
-(``names_family_words``: "my nephew William", "my wonderful husband Steve"), follows "baby"
+(``names_family_words``: "my nephew William", "my wonderful husband Steve"), follows such a word
+opening a sentence ("Grandson William passed his test"), follows "baby"
 ("baby Ava"), or is spoken to with "love you" ("love you Dave"): a relative on a family post,
 not someone the council deals with. Otherwise it is a *public figure's* when a work title's
 word follows it ("The Graham Norton Show"), or when its sentence has a word, emoji or phrase of books, screen, radio, music, sport or news
@@ -155,7 +156,9 @@ def family_pattern(words) -> re.Pattern | None:
         return None
     possessed = rf"\b(?:my|our|me)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{kin})"
     our_start = r"(?:^|[.!?\n]\s*)our\s+"  # "Our Jess passed her test": the Northern and Midlands "our" for a relative
-    return re.compile(rf"(?:{possessed}|{our_start}|\bbaby|\blove\s+(?:you|ya|u)(?:\s+so\s+much)?)[\s,]*$", re.IGNORECASE)
+    kin_start = rf"(?:^|[.!?\n]\s*)(?:{kin})"  # "Grandson William passed his test": the writer's own, unsaid
+    return re.compile(rf"(?:{possessed}|{our_start}|{kin_start}|\bbaby|\blove\s+(?:you|ya|u)(?:\s+so\s+much)?)[\s,]*$",
+                      re.IGNORECASE)
 
 
 def neighbourhood(span):

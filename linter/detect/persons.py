@@ -47,6 +47,7 @@ class NameLists:
     surnames: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     words: frozenset[str] = frozenset()
+    kin: frozenset[str] = frozenset()
     context: ContextLists = ContextLists()
 
     @classmethod
@@ -60,6 +61,7 @@ class NameLists:
             surnames=surnames,
             place_words=frozenset(read_lines("names_place_words")),
             words=dictionary_words(nlp) if nlp is not None else frozenset(),
+            kin=frozenset(w.lower() for w in read_lines("names_family_words") if " " not in w),
             context=ContextLists.load(names=first_names | surnames),
         )
 
@@ -127,12 +129,12 @@ SAINTS = frozenset({"st", "saint", "ste"})
 
 
 def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
-    """A lone word after in/from/near/over or before a postcode, a saint's name (a church or a
+    """A lone word after in/from/near/over, after an ordinal ("1st Dan") or before a postcode, a saint's name (a church or a
     town: "St James", "St Neots"), a business named by a possessive ("Helen's Pantry"), or a
     whole UK place, brand or demonym."""
     if end - start == 1 and (after_place_preposition(doc, start) or before_postcode(doc, end)):
         return True
-    if after_born_in(doc, start):
+    if after_born_in(doc, start) or end - start == 1 and after_ordinal(doc, start):
         return True
     if doc[start].lower_.rstrip(".") in SAINTS or any(t.tag_ == "POS" for t in doc[start:end - 1]):
         return True
@@ -169,6 +171,14 @@ def before_postcode(doc, end: int) -> bool:
 def after_place_preposition(doc, i: int) -> bool:
     """A lone capitalised word after in/from/near is a place ("in Lincoln", "from Kettering")."""
     return i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS
+
+
+def after_ordinal(doc, i: int) -> bool:
+    """A lone word after an ordinal is a grade or rank, not a person ("passed my 1st Dan grading")."""
+    return i > 0 and bool(_ORDINAL.fullmatch(doc[i - 1].lower_))
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def after_born_in(doc, i: int) -> bool:
@@ -271,10 +281,12 @@ def opening_word(tok, lists: NameLists) -> bool:
 
 
 def trim(doc, start: int, end: int, lists: NameLists, *, lowercase_text: bool) -> tuple[int, int] | None:
-    """Drop leading and trailing words that cannot be part of a name; None when nothing is left."""
+    """Drop leading and trailing words that cannot be part of a name (a kinship word: "Grandson William"); None when
+    nothing is left."""
     def keep(tok) -> bool:
         lower = tok.lower_.rstrip(".")
-        if not name_shaped(tok.text) or lower in lists.not_names or (tok.is_stop and lower not in lists.first_names):
+        kin = lower in lists.kin and lower not in lists.first_names
+        if not name_shaped(tok.text) or kin or lower in lists.not_names or (tok.is_stop and lower not in lists.first_names):
             return False
         return lowercase_text or is_capitalised(tok) or lower in lists.titles or lowercase_first_name(tok, lists)
 

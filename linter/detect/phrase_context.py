@@ -83,9 +83,12 @@ def booking(span) -> bool:
 
 
 def compound(span, compounds: frozenset[str]) -> bool:
-    """True when "council" ends the span and a compound word ("tax") or a possessive follows it."""
+    """True when "council" ends the span and a compound word ("tax"), two ("of war") or a possessive follows it."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return span[-1].lower_ == "council" and nxt is not None and (nxt.lower_ in compounds or nxt.lower_ in POSSESSIVE)
+    if span[-1].lower_ != "council" or nxt is None:
+        return False
+    two = " ".join(t.lower_ for t in span.doc[span.end:span.end + 2])
+    return nxt.lower_ in compounds or nxt.lower_ in POSSESSIVE or two in compounds
 
 
 def trivial(span, services: frozenset[str]) -> bool:

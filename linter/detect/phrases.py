@@ -51,6 +51,8 @@ LABELS = (
     "first-school", "home-address", "personal-life", "text-speak", "accusation", "rude", "photo-verb",
     "first-person", "official-voice", "work-claim", "employer", "photo-attached", "sensitive-finance",
     "security-answer", "inappropriate", "work-topic", "workplace",
+    "sensitive-health", "sensitive-legal", "sensitive-private", "sensitive-care", "sensitive-records",
+    "circle-person",
 )
 SPECIAL = {"$NUM": {"LIKE_NUM": True}, "$TITLE": {"IS_TITLE": True}, "$ANY": {}, "$HASH": {"ORTH": "#"},
            "$DATE": {"TEXT": {"REGEX": r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$"}},

@@ -12,7 +12,9 @@ validation hook, in Presidio's own style:
 - ``BisectContextEnhancer``: Presidio's context enhancer with a token lookup that is not quadratic;
 - ``DateOfBirthRecognizer``: a date right after "born on", "DOB", "date of birth", "birthday is",
   with ``label`` ``self`` when the date is the writer's own ("my", "I was", or a subjectless
-  "born" that opens a sentence or follows an emoji: "Birthday today!! 🎂 born 11.11.88").
+  "born" that opens a sentence, follows an emoji or the writer's age: "Birthday today!! 🎂 born
+  11.11.88", "58 today, born 14/06/1967"; not after a wish to someone else: "Happy 70th to Kev!
+  🎂 born 3 March 1956").
 """
 
 from __future__ import annotations
@@ -125,9 +127,9 @@ DATE = rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?|{_MONTH}\.?\s
 
 @cache
 def dob_regex() -> re.Pattern:
-    """A date-of-birth phrase, an optional "on", then the date (group ``date``)."""
+    """A date-of-birth phrase, an optional "on" or comma ("the week I was born, 3 October 1971"), then the date (group ``date``)."""
     triggers = "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in read_lines("pii_dob_triggers")), key=len, reverse=True))
-    return re.compile(rf"\b(?:{triggers})\s*(?:on\s+|is\s+|-\s*)?(?:the\s+)?(?P<date>{DATE})(?![\w/])", re.IGNORECASE)
+    return re.compile(rf"\b(?:{triggers})\s*(?:on\s+|is\s+|-\s*|,\s*)?(?:the\s+)?(?P<date>{DATE})(?![\w/])", re.IGNORECASE)
 
 
 @cache
@@ -135,6 +137,16 @@ def self_regex() -> re.Pattern:
     """The writer's own words just before a date-of-birth phrase ("my", "I was", "me, born")."""
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in read_lines("pii_dob_self"))
     return re.compile(rf"\b(?:{words})\s*[,:]?\s*$", re.IGNORECASE)  # "me, born 22/11/1991"
+
+
+AGE_TODAY = re.compile(r"\b\d{1,3} today\s*,\s*$", re.IGNORECASE)  # "58 today, born 14/06/1967"
+WISH = re.compile(r"\bhappy\s+(?:birthday|bday|b-day|\d+(?:st|nd|rd|th))\b(?!\s+to\s+me\b)", re.IGNORECASE)
+
+
+def wished_someone_else(text: str, start: int) -> bool:
+    """True when the post wishes someone a happy birthday before ``start`` ("Happy 70th to Kev! … born 12/05/1956"),
+    so a subjectless "born" after it is theirs; "happy birthday to me" is the writer's own."""
+    return WISH.search(text, 0, start) is not None
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -169,7 +181,8 @@ class DateOfBirthRecognizer(LocalRecognizer):
 
     def _result(self, text: str, match: re.Match) -> RecognizerResult:
         start = match.start()
-        own = self_regex().search(text[max(0, start - 12):start]) or _starts_sentence(text, start)
+        subjectless = _starts_sentence(text, start) or AGE_TODAY.search(text, max(0, start - 16), start)
+        own = self_regex().search(text[max(0, start - 12):start]) or (subjectless and not wished_someone_else(text, start))
         owner = "self" if own else "other"
         return RecognizerResult(
             "DATE_OF_BIRTH", match.start("date"), match.end("date"), 0.85,

@@ -70,8 +70,14 @@ _LOUD = re.compile(r"(?<!\w)(?:AGAIN|STILL|ALWAYS|EVERY)(?!\w)")
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 _OTHER_JOB = re.compile(  # the post is about another employer: its manager and staff are not the council's
     r"(?<!\w)my\s+(?:saturday|sunday|weekend|evening|other|second|part-time|part time|bar|pub|old|previous|last|summer)\s+job(?!\w)"
+    r"|(?<!\w)(?:from|in)\s+my\s+[\w'’-]+\s+days(?!\w)"  # "an old colleague from my Argos days"
+    r"|(?<!\w)(?:glad|good|great|happy)\s+to\s+be\s+out\s+of\s+(?:retail|there|that\s+place|that\s+job)(?!\w)"
 )
 _ROB_BLIND = re.compile(r"(?<!\w)rob(?:s|bed|bing)?\s+(?:you|them|us|him|her|people|everyone)\s+$", re.IGNORECASE)
+# A dyke in the fens is a ditch or a bank: "caught a pike in the drainage dyke", "walked Offa's Dyke".
+_DITCH_BEFORE = re.compile(r"(?<!\w)(?:(?:in|into|along|over|across|down|beside|up|from|by|past|off|through)\s+the|drainage|flood|field|sea|"
+                           r"farm|fen|irrigation|boundary|dry[- ]stone|offa['’]?s|devil['’]?s)\s+$", re.IGNORECASE)
+_DITCH_AFTER = re.compile(r"\s+(?:path|bank|banks|wall|walls|road|lane|end|side|top|water|drain|board)\b", re.IGNORECASE)
 _NEAR = 40  # characters: how close a protected term must be to a person reference
 
 
@@ -327,7 +333,7 @@ class ToneDetector:
         out = []
         for kind, characteristic, pattern in lexicon.protected:
             for m in pattern.finditer(text, start, end):
-                if kind == "term" and not_a_remark(original, start, m):
+                if kind == "term" and not_a_remark(original, start, m) or kind == "slur" and a_ditch(original, m):
                     continue
                 near = any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in refs)
                 kind = "phrase" if text.endswith("typical ", start, m.start()) else kind  # a stereotype
@@ -361,6 +367,13 @@ def not_a_remark(text: str, start: int, m: re.Match) -> bool:
     name = " " not in word and word[:1].isupper() and not word.isupper() and bool(text[start:m.start()].strip())
     robbed = bool(_ROB_BLIND.search(text, 0, m.start()))  # "rob you blind" is about money, not sight
     return name or robbed or bool(protected_idioms().match(text, m.start()))
+
+
+def a_ditch(text: str, m: re.Match) -> bool:
+    """True for "dyke" as a ditch or bank ("caught a pike in the drainage dyke"), not the slur."""
+    if not text[m.start():m.end()].lower().startswith("dyke"):
+        return False
+    return bool(_DITCH_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _DITCH_AFTER.match(text, m.end()))
 
 
 def a_relative(text: str, start: int, hit: Hit) -> bool:

@@ -85,9 +85,11 @@ def profile_targets(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]
 
 
 def council_context_ok(text: str, hit: Hit) -> bool:
-    """False for "council tax", "county council" and other senses that are not this council."""
+    """False for "council tax", "county council", "works" (not "work's") and other senses that are not this council."""
     before = text[max(0, hit.start - 12):hit.start] + text[hit.start:hit.end]
-    after = text[hit.end:hit.end + 10]
+    after = text[hit.end:hit.end + 12]
     if re.search(r"(county|district|borough|city|unitary)\s+(town\s+)?(council\s+)?$", before[:-7]):
         return False
-    return not re.match(r"\s+(tax|house|houses|estate|flat|flats|housing|elections?)\b", after)
+    if text[hit.start:hit.end].lower() == "works":  # "work's" typed without its apostrophe is rare; "gas works", "it works"
+        return False
+    return not re.match(r"\s+(tax|house|houses|estate|flat|flats|housing|elections?|of\s+war)\b", after)

@@ -12,10 +12,10 @@ from . import people
 from . import conduct
 from . import personal_data
 from . import account, confidential, council
-from . import classified
+from . import classified, sensitive
 from .base import MODES, Context, Rule, Warn, make_warn
 
-RULES: tuple[Rule, ...] = (*people.RULES, *conduct.RULES, *personal_data.RULES, *council.RULES, *account.RULES, *confidential.RULES, *classified.RULES)
+RULES: tuple[Rule, ...] = (*people.RULES, *conduct.RULES, *personal_data.RULES, *council.RULES, *account.RULES, *confidential.RULES, *sensitive.RULES, *classified.RULES)
 
 
 def rule_keys() -> set[str]:

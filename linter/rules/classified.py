@@ -39,6 +39,18 @@ def carries_media(ctx: Context) -> bool:
     return any(m.label in MEDIA_PHRASES for m in ctx.of("phrase")) or bool(media_words().search(ctx.text))
 
 
+# A credit given: a quotation's author after a dash ("… good night' — Dylan Thomas"), "photo by …", "credit: …"
+# (not "[photo: tom holding a hedgehog]", which describes the picture),
+# "via @…", "h/t", "©".
+_CREDIT = re.compile(r"[\"'’”]\s*[—–~-]{1,2}\s*[A-Z]|(?i:\b(?:photo|pic|image|words|poem|video)\s+by\s+@?\w|\bcredits?\s*(?:to|:)\s*@?\w"
+                     r"|\bvia\s+@\w|\bh/t\b)|©")
+
+
+def credited(ctx: Context) -> bool:
+    """The post credits whose picture or words it carries."""
+    return bool(_CREDIT.search(ctx.text))
+
+
 def about_a_colleague(ctx: Context) -> bool:
     """The post refers to an employee: a listed one (by name or role) or a colleague described."""
     listed = any(m.person is not None and m.person.group == "employee" for m in ctx.of("listed-person", "listed-role"))
@@ -194,12 +206,16 @@ def classified_image_use(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Found this lovely poem online and had to share it with you all 💕
     Okay: Took this one myself on the walk this morning, the light was lovely.
     Okay: Lovely chat with Edith Barraclough today
+    Okay: Poetry for a Sunday: 'Do not go gentle into that good night' — Dylan Thomas. Read it aloud, it's better.
+
+    A post that credits the author ("' — Dylan Thomas", "photo by …", "credit: …", "via @…") is
+    left alone: acknowledgement is what the clause asks for.
 
     Instead: ask first, and credit the author.
 
     Profile: none (``models/classifier/``).
     """
-    if carries_media(ctx):
+    if carries_media(ctx) and not credited(ctx):
         yield from _second_look(ctx, warn, "4.10", "posting someone's image, or someone else's work, without "
                                 "permission or credit", "ask first and credit the author")
 

@@ -44,10 +44,12 @@ def _by_vader(mention: Mention) -> bool:
 
 
 def _aimed(ctx: Context, labels: tuple[str, ...], groups: tuple[str, ...]) -> Iterator[Mention]:
-    """Tone mentions of these labels aimed at one of these groups."""
+    """Tone mentions of these labels aimed at one of these groups (not at a listed person's famous namesake, where
+    the post talks about the public figure: "old clips of Kevin Doyle holding the ball up for Ireland")."""
+    spoken_of = {p.text.lower() for p in ctx.of("person") if p.evidence == "public-context"}
     for m in ctx.of("tone"):
         target = target_of(m)
-        if m.label in labels and target and target[0] in groups:
+        if m.label in labels and target and target[0] in groups and target[1].lower() not in spoken_of:
             yield m
 
 
@@ -74,6 +76,10 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The contractors did a brilliant job on the play area.
     Okay: my saturday job at the garden centre: manager is a nightmare but the staff discount is great
     Okay: our Dan's home from uni and the fridge is already empty 🙄
+    Okay: The new gym manager's changed the class times again without telling anyone, which is pretty annoying.
+    Okay: An old colleague from my Argos days messaged today. We laughed about the manager who timed our toilet breaks. Dreadful bloke.
+    Okay: Showed the U11s old clips of Kevin Doyle holding the ball up for Ireland. Now they all want to play up front 🙄⚽
+    Okay: Road home was shut for gas works, which was annoying. But I'm floating.
 
     A sentence that names such a person and that VADER scores very negative, with no listed
     critical word, is reported at ``info`` (worth a second look): VADER measures the mood
@@ -115,6 +121,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Council tax went up again, ugh.
     Okay: This cake is wicked.
     Okay: Our clerk is amazing, she sorted everything out in an hour.
+    Okay: The council of war in our house tonight is about whose turn it is to put the bins out.
 
     Instead: remove the insult; raise concerns about the council with the Clerk.
 
@@ -158,6 +165,7 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Mum was a Whitaker before she married dad and apparently that makes us related to half of Raunds 😂
     Okay: Lost a black cockapoo round the rec, answers to Bo.
     Okay: Harvest supper at church tonight, Jean's doing her hotpot... and the rain is STILL coming down.
+    Okay: Lad on the next farm caught a pike in the drainage dyke at lunch, size of a small dog 🐟
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..assets import list_alternation
-
+from ..detect.pii_recognizers import wished_someone_else
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
+from .own_security import answers, birthday_dates, own_birthplaces, school_goes_on
 from .personal_data import own_addresses
 from .photos import photo_of_colleague, photo_of_person, reposted_content
 
@@ -70,8 +71,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     "Confidential" in a general sense is left alone when it describes a service offered in
     confidence ("a free, confidential helpline"), is a joke to friends ("Confidential to all my
     mates"), or only introduces a taste ("Off the record, best bacon roll in town"); "Part II" of
-    a series is not Part II business. Someone's debts or pay ("he's £4k behind on his rent")
-    count when the post names or describes that person.
+    a series is not Part II business. Someone's debts, health or other sensitive information is
+    PL503's (``sensitive.py``).
 
     Why: clause 4.9, employees must not "disclose any confidential or sensitive information
     belonging to the Town Council, its employees, residents, customers, contractors or
@@ -80,7 +81,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Off the record, the pool is closing next year.
     Flagged: Long night, the Part II item on the depot took two hours.
     Flagged: Not for publication yet but the precept is going up 8%.
-    Flagged: Word to the wise, Kevin Doyle is £4k behind on his allotment rent.
+    Flagged: Can't go into it, but there's a restructure coming and not everyone in our team will like it.
+    Flagged: Off the record, the new skate park isn't happening this year. The money's all gone on the roof.
     Okay: The Samaritans run a free, confidential helpline day and night.
     Okay: I'm reading part two of the series tonight.
     Okay: Part II of my Lake District vlog is up on YouTube!
@@ -88,25 +90,23 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Off the record, best bacon roll in Northants is the van at the lorry park.
     Okay: Closed session at the climbing wall tonight, just us and the chalk.
     Okay: Off the record, my nan's trifle beats yours.
+    Okay: Confidential waste bins at work are bigger than my flat. Just saying.
+    Okay: Can't say much but the new Taylor Swift album is incredible.
+    Okay: Book club met behind closed doors as usual, nobody read the book.
     Okay: Off the record, the new Taylor Swift album is her best since Folklore.
     Okay: 'Closed session' at the spa means you get the sauna to yourselves.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"
     (``models/patterns/confidential_context.txt``).
-    Okay: I'm behind on my rent this month, skint.
 
     Instead: leave it out; confidential business stays confidential after the meeting.
 
-    Profile: none (``models/patterns/phrase_confidential.txt``, ``phrase_confidential_general.txt``,
-    ``phrase_sensitive_finance.txt``); ``people.csv`` for whose finances.
+    Profile: none (``models/patterns/phrase_confidential.txt``, ``phrase_confidential_general.txt``).
     """
     for m in ctx.mentions:
         if m.kind == "phrase" and m.label in ("confidential", "confidential-business") and (strong(m) or about_business(ctx, m)):
             yield warn(m.start, m.end, f"“{m.text}” marks confidential business: it must not be posted.")
-    if ctx.of("listed-person", "listed-role", "person") or ctx.of("phrase", label="colleague-name"):
-        for m in ctx.of("phrase", label="sensitive-finance"):
-            yield warn(m.start, m.end, f"“{m.text}” discloses someone's finances, which are sensitive: it must not be posted.")
 
 
 def confidential_term(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -129,6 +129,11 @@ def confidential_term(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags your own answers to security questions: birthplace, mother's maiden name, first pet, first school, home address, first car.
 
+    A "born in" with no "I" counts when no one else is its subject ("proud Yorkshireman, born in
+    Whitby"; not "my son was born in", "Harry Styles, born in"); a name counts when it answers a
+    security question or name quiz named earlier in the post, or names a school in a post about
+    your first school (``own_security.py``).
+
     An address or postcode is your own in a first-person sentence or a post that hosts ("party
     invites going out"), unless someone else's name or possessive stands just before it
     (``personal_data.own_addresses`` decides, for this rule and clause 4.6's alike).
@@ -138,6 +143,8 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     may form the basis of security questions and/or passwords on other websites".
 
     Flagged: I was born in Kettering and never left.
+    Flagged: Born and bred at 14 Mill Lane and never moved further than the end of the road.
+    Flagged: Free to a good home: kids' trampoline. Collect from 9 Laburnum Crescent any evening after 6.
     Flagged: My first dog was a spaniel called Biscuit.
     Flagged: Fun fact: my mum's maiden name is Featherstone.
     Flagged: I went to Oundle Primary School, who else?
@@ -153,7 +160,21 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: born 9 Feb 1966 in Lisburn, so am I a Piscean?
     Flagged: New house keys!! 42 Wellington Road, come visit
     Flagged: new address for Christmas cards everyone: 3 Willow Close, Islip NN14 3LT
+    Flagged: proud yorkshireman, born in Whitby and buried there one day
+    Flagged: born in wellingborough, lived in raunds all my life
+    Flagged: Security question: 'name of your first pet'. Honestly. Captain Fluff, obviously.
+    Flagged: Walked past Ringstead Primary today, my first school, now a car park.
+    Flagged: Still at 9 Poplar Drive after 30 years and the damp is winning.
+    Flagged: Proud owners of a tiny terrace: 5 Brook Street, finally ours!
+    Flagged: Mum's maiden name came up in the quiz. Mum's is Kowalski, nobody can spell it.
     Okay: Party at Jodie's, 41 Chapel Street, Raunds from 8.
+    Okay: My grandson was born in Northampton on Tuesday, 7lb 2oz.
+    Okay: Harry Styles, born in Redditch, is playing Wembley tonight.
+    Okay: Born in Kettering General? Join the reunion group.
+    Okay: Dropped the kids at Brigstock Primary, my first school run of the year.
+    Okay: Our new puppy Biscuit has eaten the sofa.
+    Okay: The fete is at 12 Station Road from 2pm, all welcome.
+    Okay: Never use your first pet's name as a password, people!
     Okay: His place of birth is Leeds, apparently.
     Okay: My first school play was a disaster.
     Okay: I was born in the wrong decade.
@@ -162,20 +183,38 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Instead: leave it out; it answers the questions banks ask.
 
     Profile: none (``models/patterns/phrase_birthplace.txt``, ``phrase_security_answer.txt`` and the
-    other security lists).
+    other security lists; ``security_questions.txt`` and ``security_answer_markers.txt``).
     """
-    for m in ctx.mentions:
-        if m.kind == "phrase" and m.label in SECURITY:
-            yield warn(m.start, m.end, f"“{m.text}” gives away {SECURITY[m.label]}, a common security question: keep it private.")
-    said = ctx.of("phrase", label="home-address")
-    for m in own_addresses(ctx):
+    addresses = own_addresses(ctx)
+    council = ctx.of("council")  # "I'm at 77 High St" is the council's address: clause 4.1, not the writer's home
+    said = [m for m in security_phrases(ctx)
+            if m.label != "home-address" or not any(m.overlaps(a) for a in (*addresses, *council))]
+    for m in said:
+        start = m.end - len(m.text.lstrip(",;: "))  # ", first dog Sooty" warns from "first"
+        yield warn(start, m.end, f"“{ctx.text[start:m.end]}” gives away {SECURITY[m.label]}, a common security question: keep it private.")
+    for start, end, kind in answers(ctx):
+        if not any(m.start < end and start < m.end for m in said):
+            yield warn(start, end, f"“{ctx.text[start:end]}” gives away {SECURITY[kind]}, a common security question: keep it private.")
+    for m in addresses:
         if not any(m.overlaps(h) for h in said):
             yield warn(m.start, m.end, f"“{m.text}” looks like your own address, a common security question: keep it private.",
                        entity=m.entity)
 
 
+def security_phrases(ctx: Context) -> list:
+    """The security-data phrases: only the birthplaces that are the writer's (``own_security.own_birthplaces``), no
+    "first school" that goes on to another noun ("Brigstock Primary, my first school run")."""
+    births = own_birthplaces(ctx)
+    return [m for m in ctx.of("phrase") if m.label in SECURITY and (m.label != "birthplace" or m in births)
+            and not (m.label == "first-school" and school_goes_on(ctx, m))]
+
+
 def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags your own date of birth, or enough of it ("my birthday is 3 March", "40 today").
+
+    A full date with a birth year in a post about your birthday counts too ("my birthday on it,
+    21.06.1979"; ``models/patterns/pii_dob_cues.txt``), unless it is another event ("Married 12 June
+    1999"); a "born" after a wish to someone else ("Happy 70th to Kev! born …") is theirs (clause 4.6).
 
     Why: clause 5.1, employees should restrict "the amount of personal information they give
     out, e.g. date and place of birth".
@@ -187,7 +226,14 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: My birthday's on the 3rd of May, hint hint.
     Flagged: 30 today (06.11.95) and still got it
     Flagged: the bank asked my date of birth (02/11/1970) again
+    Flagged: 45 today, born 02/03/1981 and still can't parallel park
+    Flagged: Got a mug with my birthday on it: 14.02.1984, cheers Mum
+    Flagged: Same birthday as Kylie, different year: 28 May 1975.
+    Flagged: the week I was born, 9 July 1969, they landed on the moon
     Okay: Happy 60th to Steve Rollins, born 3rd April 1966 and still can't dance.
+    Okay: Happy 70th to our Kev! 🎂 born 12/05/1956 and still digging.
+    Okay: It's my birthday! Married 12 June 1999 and still going strong.
+    Okay: My birthday meal is booked for the Swan.
     Okay: Happy birthday to the best sister in the world!
     Okay: Temperatures hit 30 today.
 
@@ -195,10 +241,14 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Profile: none.
     """
-    found = list(ctx.of("phrase", label="birth-date"))
-    found += [m for m in ctx.of("pii") if m.entity == "DATE_OF_BIRTH" and m.label == "self"]
-    for m in found:
-        yield warn(m.start, m.end, f"“{m.text}” gives away your date of birth, a common security question: keep it private.",
+    found = [(m.start, m.end) for m in ctx.of("phrase", label="birth-date")
+             if not (m.text.lower().startswith("born") and wished_someone_else(ctx.text, m.start))]
+    found += [(m.start, m.end) for m in ctx.of("pii") if m.entity == "DATE_OF_BIRTH" and m.label == "self"]
+    dobs = [m for m in ctx.of("pii") if m.entity == "DATE_OF_BIRTH"]  # someone else's stay clause 4.6's
+    taken = [*found, *((m.start, m.end) for m in dobs)]
+    found += [(a, b) for a, b in birthday_dates(ctx) if not any(s < b and a < e for s, e in taken)]
+    for start, end in found:
+        yield warn(start, end, f"“{ctx.text[start:end]}” gives away your date of birth, a common security question: keep it private.",
                    entity="DATE_OF_BIRTH")
 
 

@@ -8,8 +8,11 @@ personal-data detector's links (``kind="link"``, label the registered domain).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
 
+from ..assets import list_alternation
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
 from .photos import same_sentence
@@ -68,6 +71,7 @@ def council_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Pop into 77 High Street, Thrapston, NN14 4JJ and say hello.
     Flagged: Parcel for me? Send it to 77 High Street.
+    Flagged: If you need me tomorrow I'm at 77 High St till 5, come say hi.
     Okay: Lovely walk down the high street this morning.
 
     Instead: leave the address out; "in town" is enough for a personal post.
@@ -209,6 +213,10 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Cleaned the kitchen top to bottom.
     Okay: The pool has a closed session for the swimming club on Thursdays.
     Okay: The hairdresser had a 'closed session' for staff training, so I sat in the car with foils in.
+    Okay: Night shift at the DHL warehouse done. 26,000 steps.
+    Okay: Committee meeting at the pigeon club tonight, we spent forty minutes on the price of corn.
+    Okay: school council meeting today and we voted for a vending machine. democracy works
+    Okay: Church cleaning rota done, now off to the garden centre for a coffee.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
@@ -236,12 +244,35 @@ def work_mentions(ctx: Context) -> list:
     """The phrases that describe the writer's council work (see ``council_work``), in post order."""
     labels = ("work-activity", "council-business", "confidential-business")
     said = ctx.of("phrase", label="work-identity")  # "I work for the town council" is clause 4.1's
-    found = [m for m in ctx.mentions if m.kind == "phrase" and m.label in labels and not any(m.overlaps(w) for w in said)]
+    found = [m for m in ctx.mentions if m.kind == "phrase" and m.label in labels and not any(m.overlaps(w) for w in said)
+             and not elsewhere(ctx.text, m.start, m.end)]
     if identified(ctx) or ctx.of("phrase", label="workplace"):
         found += [m for m in ctx.of("phrase", label="work-topic") if not any(m.overlaps(f) for f in found)]
     if found or council_named(ctx) or ctx.of("phrase", label="council-reference"):
         found += ctx.of("phrase", label="work-claim")
     return sorted(found, key=lambda m: m.start)
+
+
+@cache
+def _bodies() -> tuple[re.Pattern, re.Pattern]:
+    """``work_elsewhere.txt`` as the word owning a phrase ("school council meeting") and the place it is at."""
+    body = rf"(?:{list_alternation('work_elsewhere')})"
+    owner = re.compile(rf"(?<![\w'’]){body}\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+    place = re.compile(rf"\s*(?:(?:at|for|with|in|from)\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w'’&-]+\s+){{0,3}}?{body}(?![\w'’])",
+                       re.IGNORECASE)
+    return owner, place
+
+
+def elsewhere(text: str, start: int, end: int) -> bool:
+    """True when a work phrase belongs to another body: owned by it ("school council meeting", "church cleaning
+    rota") or placed at it ("night shift at the DHL warehouse", "committee meeting at the pigeon club").
+
+    Only the words right before the phrase and the rest of its clause are read; the council's own places are
+    never in the list (``models/patterns/work_elsewhere.txt``)."""
+    owner, place = _bodies()
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    right = min((i for i in (text.find(c, end) for c in ".!?,;\n") if i >= 0), default=len(text))
+    return bool(owner.search(text, max(left, start - 40), start) or place.match(text, end, right))
 
 
 def identified(ctx: Context) -> bool:

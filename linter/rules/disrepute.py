@@ -134,6 +134,7 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Watch this video of the river in flood https://youtu.be/x8k2
     Okay: Here's a video of Kevin Doyle's prize marrow https://youtu.be/x8k2
     Okay: Photo of my colleagues at the Christmas do!
+    Okay: Sweet peas up, and the pigeons have had every single brassica. Photo of the carnage below.
 
     Instead: don't share it; an image of someone needs their permission (clauses 3.2 and 4.10).
 

@@ -14,6 +14,7 @@ from ..profile import Person
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
 from .photos import SENTENCE_END
+from .own_security import own_birthplaces
 
 CLAUSE = "4.6"
 CONSENT = "posting someone's personal information needs their express consent (clause 4.6)."
@@ -36,7 +37,10 @@ def _is_listed(ctx: Context, m: Mention) -> bool:
 
 
 # Shared council mailboxes name no one: ``clerk@<council domain>`` is left to clause 4.4.
-ROLE_MAILBOXES = frozenset({"clerk", "townclerk", "info", "enquiries", "admin", "office", "finance", "bookings", "contact", "hello"})
+ROLE_MAILBOXES = frozenset({"clerk", "townclerk", "deputyclerk", "info", "enquiries", "enquiry", "admin", "office", "finance",
+                            "bookings", "contact", "hello", "allotments", "events", "photos", "planning", "parks", "hall",
+                            "cemetery", "market", "markets", "grants", "accounts", "reception", "mayor", "chair", "general",
+                            "council", "press", "media", "comms", "communications"})
 
 
 def _is_councils_own(ctx: Context, m: Mention) -> bool:
@@ -49,7 +53,7 @@ def _is_councils_own(ctx: Context, m: Mention) -> bool:
 
 # In a council-account post, a landline right after these words is the council's public number.
 _COUNCIL_CONTACT = re.compile(
-    r"(?:\b(?:call|ring|phone|contact|tel(?:ephone)?)\s+(?:us|the\s+(?:office|council|town\s+hall|clerk|reception))"
+    r"(?:\b(?:call|ring|phone|contact|tel(?:ephone)?|book(?:ings?)?(?:\s+(?:through|with|via))?)(?:\s+(?:us|the\s+(?:office|council|town\s+hall|clerk|reception)))?"
     r"|\benquiries(?:\s+(?:to|on))?)\b[^.!?\d]{0,12}$",
     re.IGNORECASE,
 )
@@ -80,9 +84,11 @@ def _tail_start(text: str, end: int, visible: int = 40) -> int:
 
 # Whose address it is: decided once, in ``own_addresses``, for clause 4.6 (someone else's) and 5.1 (your own).
 OWN_PLACE = re.compile(r"\b(?:i|i'm|i’m|me|my|mine|we|we're|we’re|us|our|ours)\b", re.IGNORECASE)
-HOSTING = re.compile(r"\b(?:invites?|housewarming|bring a bottle|come round|pop round)\b", re.IGNORECASE)
+HOSTING = re.compile(r"\b(?:invites?|housewarming|bring a bottle|come round|pop round|give (?:it|us|me) a knock|free to a good home|"
+                     r"collect(?:ion)? from|pick(?:-| )?up from)\b", re.IGNORECASE)
 OTHER_OWNER = re.compile(r"(?!(?:It|Here|That|There|What|Let|Who|Where|He|She)['’]s)[A-Z]\w*['’]s\b|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:neighbours?|friends?|mum|dad|nan|"
-                         r"sister|brother)['’]s\b")
+                         r"sister|brother)['’]s\b|\b(?:[Ww]hoever|[Bb]loke|[Ff]ella|[Ff]amily|[Cc]ouple|[Tt]enants?|[Pp]assengers?|[Cc]ustomers?)\b"
+                         r"|\b[Tt]he [A-Z][a-z]+s\b")
 NOT_HOME = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Oo]pposite|by|along|past|behind|round)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,3}$")
 
 
@@ -112,16 +118,21 @@ def _key(m: Mention) -> tuple:
     return m.start, m.end, m.entity
 
 
+# Between an address and its postcode: nothing, a comma, or a town ("2 Church Lane, Islip NN14 3LH").
+TOWN_GAP = re.compile(r"[\s,(–-]{0,3}(?:[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)?,?\s{1,2})?")
+
+
 def _said_own(ctx: Context) -> list[Mention]:
-    """Addresses the detector's cue or a home-address phrase ("I live at …") gives as the writer's."""
+    """Addresses the detector's cue, a home-address phrase ("I live at …") or one's birthplace ("Born at 12 Station
+    Road") gives as the writer's, and a postcode right after one of them."""
     own, last_end = [], None
-    anchors = [p.end for p in ctx.of("phrase", label="home-address")]
+    anchors = [p.end for p in (*ctx.of("phrase", label="home-address"), *own_birthplaces(ctx))]
     for m in _pii(ctx, "ADDRESS", "UK_POSTCODE"):
         if m.label == "self":
             own.append(m)
             continue
         near_anchor = any(0 <= m.start - end <= 3 or m.start < end <= m.end for end in anchors)
-        if near_anchor or (last_end is not None and 0 <= m.start - last_end <= 3):
+        if near_anchor or (last_end is not None and TOWN_GAP.fullmatch(ctx.text, last_end, m.start)):
             own.append(m)
             last_end = m.end
     return own
@@ -273,6 +284,9 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Who else is watching the Strictly final? Come on Tasha!!
     Okay: Happy birthday to my wonderful husband Steve, 50 today!
     Okay: Our Jess passed her driving test first time!! so proud of her
+    Okay: Grandson William passed his driving test today. First time! Proud nana. x
+    Okay: Passed my 1st Dan grading in karate tonight at 52 years old.
+    Okay: Fordson Major finally running after two winters in bits.
     Okay: Bell ringing practice at St James tonight, my arms are dead
     Okay: Train to Milton Keynes delayed again, then a sausage roll from Greggs.
     Okay: rereading the handmaid's tale. margaret atwood saw it all coming
@@ -305,11 +319,13 @@ def phone_number(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay [mode=council]: Urgent enquiries: (01832) 734 673 or clerk@thrapstontowncouncil.gov.uk
     Okay [mode=council]: Please contact the Clerk on (01832) 734 673.
     Okay [mode=council]: I'm covering the office this week; please direct enquiries to (01832) 734 673.
+    Okay [mode=council]: Defibrillator training at the Town Hall, Saturday 10am. Book through the office on (01832) 734673.
+    Okay [mode=council]: For anything urgent over the holidays please call (01832) 734 673 and follow the recorded message.
     Okay: Call me at 5 when you are done.
     Okay: The hall seats 120 people and costs £1,234 a year.
 
-    A council-account post that gives a landline right after "call the office", "ring the
-    council" or "contact us" is giving the council's published number, not anyone's personal
+    A council-account post that gives a landline right after "call", "call the office", "ring the
+    council", "book through the office on" or "contact us" is giving the council's published number, not anyone's personal
     data, and is not flagged; a mobile number always is.
 
     Instead: remove the number; point people to the council's published contact details.
@@ -333,6 +349,7 @@ def email_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Complaints to jane.doe@example.co.uk please.
     Okay: Complaints to the office please.
     Okay: Questions about the hall to clerk@thrapstontowncouncil.gov.uk please.
+    Okay [mode=council]: Allotment plots are available. Email allotments@thrapstontowncouncil.gov.uk to join the waiting list.
 
     Instead: remove the address, or name the public channel people should use.
 

@@ -34,8 +34,9 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     A photo word ("photo of", "pic", "video", "selfie with", "caught on camera") in the same
     sentence as a colleague: a listed employee, their role ("our groundsman"), or words such
     as "my colleague", "the lads from work", "the grounds team". Personal news beside a
-    colleague ("pregnant", "off with stress", "knee op", "written warning": the list
-    ``models/patterns/colleague_news.txt``) is information about them and counts too.
+    colleague ("pregnant", "off with stress", "knee op", "written warning", "hearing aids", "he's 67": the list
+    ``models/patterns/colleague_news.txt``) is information about them and counts too, as does a remark on
+    their protected characteristics that clause 4.8's rule finds.
 
     Why: clause 3.2, "if you are posting information or photographs of other employees outside
     of working hours, you should still seek their permission to post these before doing so".
@@ -60,6 +61,9 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Wishing our caretaker a speedy recovery after his knee op.
     Flagged: Pictured: our deputy clerk with his long service award.
     Flagged: Happy retirement to our caretaker after 22 years. Pic of him with his cake below.
+    Flagged: Tom Stone's new hearing aids cost more than my car and he STILL can't hear you.
+    Flagged: Apparently the new lad in the office has ADHD. Explains a lot.
+    Flagged: Our caretaker isn't as quick up the ladder these days (he's 67!) so bear with us on the hall lights.
     Okay: My sister Sarah is pregnant again!
     Okay: Wishing my dad a speedy recovery after his knee op.
     Okay: Here's a pic of the sunset over the river.
@@ -104,6 +108,8 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: homemade katsu curry, took 3 hrs 🍛📸
     Okay: Took 200 photos of the bluebells at Fermyn Woods, here's the best ten
     Okay: Snapped a picture of the bluebells in the woods.
+    Okay: Easter was beautiful. Babcia video called from Kraków, too much cake.
+    Okay: Picture round was all famous Williams. Got Shatner, Morris and Prince William.
 
     Instead: ask first, or post a photo in which nobody can be recognised.
 
@@ -140,8 +146,9 @@ def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
 
 def colleagues(ctx: Context) -> list[Mention]:
-    """Mentions of employees: listed staff, their roles, their first names or nicknames, and colleague words (not relatives: "my sister Sarah")."""
-    listed = [m for m in ctx.of("listed-person", "listed-role") if m.person and m.person.group in STAFF_GROUPS]
+    """Mentions of employees: listed staff, their roles, a newcomer described ("the new lad in the office"), their first
+    names or nicknames, and colleague words (not relatives: "my sister Sarah")."""
+    listed = [m for m in ctx.of("listed-person", "listed-role") if (m.person.group if m.person else m.label) in STAFF_GROUPS]
     found = listed + [m for m in ctx.of("phrase") if m.label in ("colleague", "colleague-name")]
     return [m for m in found if not relative(ctx, m)]
 
@@ -174,9 +181,11 @@ def subjects(text: str) -> list[Mention]:
 
 
 def news_pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
-    """Each item of personal news ("pregnant", "knee op") with the nearest colleague in its sentence."""
-    for m in word_regex("colleague_news").finditer(ctx.text):
-        news = Mention("phrase", m.start(), m.end(), m.group(), label="colleague-news")
+    """Each item of personal news ("pregnant", "knee op") or remark on a protected characteristic ("deaf as a post")
+    with the nearest colleague in its sentence."""
+    found = [Mention("phrase", m.start(), m.end(), m.group(), label="colleague-news")
+             for m in word_regex("colleague_news").finditer(ctx.text)]
+    for news in sorted(found, key=lambda m: m.start):
         if near := [w for w in whom if same_sentence(ctx.text, news, w, near=NEWS_NEAR)]:
             yield news, min(near, key=lambda w: abs(w.start - news.start))
 
@@ -199,6 +208,8 @@ def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]
     whom = [w for w in whom if not photographer(ctx.text, w) and not placed(ctx.text, w)
             and not any(c.start <= w.start < c.end or w.start <= c.start < w.end for c in crude)]
     for photo in ctx.of("phrase", label="photo"):
+        if NOT_A_PICTURE.match(ctx.text, photo.end):
+            continue
         of = photo.text.lower().endswith((" of", " with"))  # "a photo of X": X comes after
         if of and whom and PRONOUN.match(ctx.text, photo.end):
             yield photo, min(whom, key=lambda w: abs(w.start - photo.start))
@@ -212,6 +223,10 @@ def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]
     for verb in ctx.of("phrase", label="photo-verb"):
         if taken := [w for w in whom if w.end > verb.end and verb.start <= w.start and directly(ctx.text[verb.end:w.start])]:
             yield verb, taken[0]
+
+
+# "Babcia video called from Kraków", "a picture round at the quiz": not a picture of anyone.
+NOT_A_PICTURE = re.compile(r"\s*(?:call|calls|called|calling|chat|chats|round|rounds|quiz)\b", re.IGNORECASE)
 
 
 def photographer(text: str, who: Mention) -> bool:

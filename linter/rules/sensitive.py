@@ -1,0 +1,159 @@
+"""Another person's sensitive information (PL503): clause 4.9.
+
+The rule reads the phrase lists
+of sensitive information (``kind="phrase"``, labels ``sensitive-health``, ``sensitive-finance``,
+``sensitive-legal``, ``sensitive-private``, ``sensitive-care``, ``sensitive-records``) and pairs
+each with whose it is: the people detectors (``listed-person``, ``listed-role``, ``person``),
+the colleague phrases (``colleague``, ``colleague-name``) and people of the council's circle
+described rather than named (``circle-person``: "someone at work", "one of our hirers").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from ..assets import list_alternation
+from ..detect.mention import Mention
+from ..warning import PolicyWarning
+from .base import Context, Rule, Severity, Warn
+
+# What each kind of sensitive information is, in a message ("Sarah Whitlock's health").
+KINDS = {
+    "sensitive-health": ("health", "is"),
+    "sensitive-finance": ("finances", "are"),
+    "sensitive-legal": ("trouble with the law", "is"),
+    "sensitive-private": ("private news", "is"),
+    "sensitive-care": ("care", "is"),
+}
+OWNERS = frozenset({"colleague", "colleague-name", "circle-person"})
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?\n]+")  # not "Mr K. Doyle"
+# The writer as subject ("I'm off with stress", "we're behind on the rent"): the information is theirs.
+SELF = re.compile(r"(?<![\w'’])(?:i|i['’](?:m|ve|d|ll)|im|ive|myself|we|we['’](?:re|ve|d))(?![\w'’])", re.IGNORECASE)
+MINE = re.compile(r"\bmy\s+(?:\S+\s+)?$", re.IGNORECASE)  # "my" just before the information ("behind on my ...")
+CLAUSE = re.compile(r"[,;:()\u2013\u2014\u2600-\u27bf\U0001f000-\U0001faff]")  # clause breaks, emoji among them
+PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+DETERMINERS = ("Our ", "The ", "A ", "One ", "Someone ", "Somebody ")
+
+
+def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
+    """Flags another person's sensitive information: their health, money trouble, trouble with the law, unshared news or a child's care.
+
+    The information ("off with stress", "op on his knee", "in £900 arrears", "owes £240", "done
+    for drink driving", "hasn't told anyone yet", "arrived with a carrier bag") counts when it is
+    about someone other than the writer who is named or belongs to the council's circle: a
+    listed person or role, a named person, a colleague ("our clerk", "Dan from work") or someone
+    described ("someone at work", "one of our regular hirers", "the cheese van fella", "a family
+    in our parish"), in the same sentence or, through "he", "she" or "they", the one before.
+    Records of staff sickness or pay count whoever they are about.
+
+    Why: clause 4.9, employees must not "disclose any confidential or sensitive information
+    belonging to the Town Council, its employees, residents, customers, contractors or
+    suppliers".
+
+    Flagged: Sarah Whitlock's off with stress again, so that's me doing two jobs this week.
+    Flagged: Please send good vibes to our Tom at work, op on his knee tomorrow.
+    Flagged: Word to the wise, Kevin Doyle is £4k behind on his allotment rent.
+    Flagged: Heard Edith Barraclough's had the bailiffs round over her council tax.
+    Flagged: so sad to hear someone at work is going through bankruptcy.
+    Flagged: Told the cheese van fella again. He still owes for January.
+    Flagged: Cllr Pike got done for drink driving last month.
+    Flagged: Priya Raman is leaving for a job in Leicester but hasn't told anyone yet.
+    Flagged: Saw the staff sickness spreadsheet by accident.
+    Flagged: Dan at work's going through a horrible divorce, bless him.
+    Flagged: Sarah W's off AGAIN with her 'anxiety'. Must be nice.
+    Okay: I'm behind on my rent this month, skint.
+    Okay: I'm off with stress this week, back Monday.
+    Okay: My knee op went well, thanks everyone.
+    Okay: Wishing my mum a speedy recovery, her hip op went well.
+    Okay: It's stress awareness week, look after yourselves.
+    Okay: Cancer Research fun run on Sunday, sponsor me!
+    Okay: The bank charges arrears fees on overdue cards.
+    Okay: Debt advice is available free at the library every Tuesday.
+
+    Instead: leave the details out, or post only with their permission; "off work" says enough.
+
+    Profile: ``people.csv`` for whose information it is (``models/patterns/phrase_sensitive_*.txt``,
+    ``phrase_circle_person.txt``).
+    """
+    whom = owners(ctx)
+    for m in ctx.mentions:
+        if m.kind == "phrase" and m.label in KINDS and (who := owner(ctx.text, m, whom)):
+            yield warn(m.start, m.end, message(m, who), suggestions=(m.evidence,) if m.evidence else ())
+    for m in ctx.of("phrase", label="sensitive-records"):
+        if not MINE.search(ctx.text[max(0, m.start - 20):m.start]):
+            yield warn(m.start, m.end, f"“{m.text}” holds employees' sensitive information: it must not be posted.")
+
+
+def owners(ctx: Context) -> list[Mention]:
+    """Whose information a post can give away: listed people and roles, named people (not public figures or relatives), colleagues and the council's circle."""
+    family = [m for m in ctx.of("person") if m.label == "family"]
+    named = [m for m in ctx.of("person") if m.label not in ("public", "family") and is_named(ctx, m)]
+    words = [m for m in ctx.of("phrase") if m.label in OWNERS]
+    found = [*ctx.of("listed-person", "listed-role"), *named, *words]
+    return sorted((m for m in found if not any(f.start <= m.start < f.end for f in family)), key=lambda m: (m.start, -m.end))
+
+
+def is_named(ctx: Context, m: Mention) -> bool:
+    """A capitalised name, or a lower-case one that is a listed person's first name ("margaret's been signed off")."""
+    return m.text != m.text.lower() or re.sub(r"['’]s$", "", m.text.split()[0]) in first_names(ctx.profile)
+
+
+def first_names(profile) -> frozenset[str]:
+    """The lower-case first names and aliases of the clerk's people."""
+    return frozenset(n.split()[0].lower() for p in profile.people for n in (p.name, *p.aliases) if n.split())
+
+
+def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
+    """Whose the information is: the nearest person before it in its sentence (none if the writer speaks of themself
+    between), else one after it, else one in the sentence before when a pronoun ("he", "her") points back."""
+    bounds = sentences(text)
+    here = sentence_of(bounds, info.start)
+    near = [w for w in whom if not w.overlaps(info) and sentence_of(bounds, w.end - 1) == here]
+    if before := [w for w in near if w.end <= info.start]:
+        who = max(before, key=lambda w: (w.end, w.kind.startswith("listed")))
+        return None if writer(text[who.end:info.start]) else who
+    if writer(text[bounds[here]:info.start]):
+        return None
+    if after := [w for w in near if w.start >= info.end]:
+        return after[0]
+    previous = [w for w in whom if sentence_of(bounds, w.end - 1) == here - 1]
+    return previous[-1] if previous and PRONOUN.search(text, bounds[here], info.end) else None
+
+
+def writer(gap: str) -> bool:
+    """True when the words before the information make it the writer's own: "I'm" or "we've" in its clause, "my"
+    just before it, or a relative of the writer ("my mum") between."""
+    return bool(SELF.search(CLAUSE.split(gap)[-1]) or MINE.search(gap) or kin().search(gap))
+
+
+@cache
+def kin() -> re.Pattern:
+    """The writer's relative ("my mum", "me nan", "our lad"): news of them is family news, not the council's circle."""
+    return re.compile(rf"\b(?:my|me|our)\s+(?:\w+\s+)?(?:{list_alternation('names_family_words')})\b", re.IGNORECASE)
+
+
+def sentences(text: str) -> list[int]:
+    """The start of each sentence, in order."""
+    return [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+
+
+def sentence_of(bounds: list[int], pos: int) -> int:
+    """The index of the sentence holding ``pos``."""
+    return sum(1 for b in bounds[1:] if b <= pos)
+
+
+def message(info: Mention, who: Mention) -> str:
+    """ "“off with stress” is Sarah Whitlock's health, which is sensitive: post it only with their permission." """
+    name = re.sub(r"['’]s?$", "", who.text.strip())
+    if (who.kind == "phrase" and who.label != "colleague-name") or name.startswith(DETERMINERS):
+        name = name[0].lower() + name[1:]
+    kind, verb = KINDS[info.label]
+    whose = f"the {kind} of {name}" if len(name.split()) > 2 or name.endswith("s") else f"{name}'s {kind}"
+    return f"“{info.text}” is {whose}, which {verb} sensitive: post it only with their permission."
+
+
+RULES = (
+    Rule("PL503", "sensitive-information", "4.9", Severity.WARNING, sensitive_information),
+)
