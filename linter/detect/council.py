@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from ..spans import non_overlapping
 from .mention import Mention
+from .phrases import ABBREVIATIONS
 
 # A dot between domain labels, written plainly or obfuscated: ".", " . ", " dot ", "[dot]", "(.)".
 DOT = r"(?:\s*\.\s*|\s*[\[({]\s*(?:dot|\.)\s*[\])}]\s*|\s+dot\s+)"
@@ -60,9 +61,8 @@ def domain_regex(domain: str, *, name: str = "") -> re.Pattern:
     return re.compile(r"(?<![\w-])" + DOT.join(labels) + r"(?![\w-])", re.IGNORECASE)
 
 
-# Street words and the short forms people type ("77 High St", "Station Rd.").
-STREET_SHORT = {"street": "st", "road": "rd", "lane": "ln", "avenue": "ave", "close": "cl", "drive": "dr", "place": "pl",
-                "square": "sq", "crescent": "cres", "court": "ct", "terrace": "terr", "gardens": "gdns"}
+# Street words and the short forms people type ("77 High St", "Station Rd."): the phrase detector's list.
+STREET_SHORT = {long: short for long, short in ABBREVIATIONS if long != "saint"}
 
 
 def address_word(word: str) -> str:

@@ -51,7 +51,7 @@ LABELS = (
     "first-school", "home-address", "personal-life", "text-speak", "accusation", "rude", "photo-verb",
     "first-person", "official-voice", "work-claim", "employer", "photo-attached", "sensitive-finance",
     "security-answer", "inappropriate", "work-topic", "workplace",
-    "sensitive-health", "sensitive-legal", "sensitive-private", "sensitive-care", "sensitive-records",
+    "sensitive-health", "sensitive-legal", "sensitive-private", "sensitive-care", "sensitive-records", "sensitive-discipline",
     "circle-person",
 )
 SPECIAL = {"$NUM": {"LIKE_NUM": True}, "$TITLE": {"IS_TITLE": True}, "$ANY": {}, "$HASH": {"ORTH": "#"},

@@ -16,6 +16,7 @@ from ..profile import DAYS, WorkingHours
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
 from .photos import same_sentence
+from .sensitive import disclosures
 
 COUNCIL = ("council",)
 PERSONAL = ("personal",)
@@ -167,13 +168,15 @@ def account_personal_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
 def account_confidential(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags confidential council business in a post made as the council.
 
-    The same words as ``confidential-information`` and ``confidential-term`` (PL501, PL502).
+    The same words as ``confidential-information`` and ``confidential-term`` (PL501, PL502), and someone's
+    sensitive information as ``sensitive-information`` (PL503) finds it.
 
     Why: clause 2.4, "employees must not discuss or disclose proprietary or confidential
     information of the Town Council on any social media sites".
 
     Flagged [mode=council]: Update on Project Heron: contracts signed today.
     Flagged [mode=council]: Councillors discussed the land sale as an exempt item last night.
+    Flagged [mode=council]: Staffing update: our long-serving caretaker is suspended pending an investigation.
     Okay [mode=council]: Free, confidential advice is available at the library on Tuesdays.
 
     Instead: leave it out until the council publishes it.
@@ -186,6 +189,8 @@ def account_confidential(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
         own = m.label == "confidential-term"
         why = "is one of the council's confidential matters" if own else "marks confidential council business"
         yield warn(m.start, m.end, f"“{m.text}” {why}: council posts must not disclose it.")
+    for m, said in disclosures(ctx):
+        yield warn(m.start, m.end, said)
 
 
 def working_hours(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:

@@ -144,6 +144,7 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: I was born in Kettering and never left.
     Flagged: Born and bred at 14 Mill Lane and never moved further than the end of the road.
+    Flagged: Get-to-know-me post: first pet – Hammy the hamster, dream car – a Defender. Your turn!
     Flagged: Free to a good home: kids' trampoline. Collect from 9 Laburnum Crescent any evening after 6.
     Flagged: My first dog was a spaniel called Biscuit.
     Flagged: Fun fact: my mum's maiden name is Featherstone.
@@ -191,14 +192,21 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
             if m.label != "home-address" or not any(m.overlaps(a) for a in (*addresses, *council))]
     for m in said:
         start = m.end - len(m.text.lstrip(",;: "))  # ", first dog Sooty" warns from "first"
-        yield warn(start, m.end, f"“{ctx.text[start:m.end]}” gives away {SECURITY[m.label]}, a common security question: keep it private.")
+        yield warn(start, m.end, security_message(ctx.text[start:m.end], m.label))
     for start, end, kind in answers(ctx):
         if not any(m.start < end and start < m.end for m in said):
-            yield warn(start, end, f"“{ctx.text[start:end]}” gives away {SECURITY[kind]}, a common security question: keep it private.")
+            yield warn(start, end, security_message(ctx.text[start:end], kind))
     for m in addresses:
         if not any(m.overlaps(h) for h in said):
             yield warn(m.start, m.end, f"“{m.text}” looks like your own address, a common security question: keep it private.",
                        entity=m.entity)
+
+
+def security_message(found: str, kind: str) -> str:
+    """ "“Hammy” gives away the answer to a common security question: keep it private." (and so on per kind)."""
+    if kind == "security-answer":
+        return f"“{found}” gives away {SECURITY[kind]}: keep it private."
+    return f"“{found}” gives away {SECURITY[kind]}, a common security question: keep it private."
 
 
 def security_phrases(ctx: Context) -> list:

@@ -96,11 +96,13 @@ def works_for_council(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: I work at the town council so I know how slow this is.
     Flagged: My job at the council keeps me busy.
     Flagged: Loving my new role with the council.
+    Flagged: first week of my apprenticeship at the town council done!! learnt how to do minutes
     Flagged: The council I work for is a shambles from top to bottom.
     Flagged: Worst employer I've ever had, the town council. Never again.
     Flagged: Our small team delivered two grant bids this year. Proud of what a town council can achieve.
     Okay: The council estate I grew up on has changed a lot.
     Okay: I work at the garden centre on Saturdays.
+    Okay: Work experience at the garden centre this week, loving it.
     Okay: My employer has given us an extra day off at Christmas.
 
     Instead: leave your employer out of personal posts.

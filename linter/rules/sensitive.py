@@ -26,6 +26,7 @@ KINDS = {
     "sensitive-legal": ("trouble with the law", "is"),
     "sensitive-private": ("private news", "is"),
     "sensitive-care": ("care", "is"),
+    "sensitive-discipline": ("disciplinary matter", "is"),
 }
 OWNERS = frozenset({"colleague", "colleague-name", "circle-person"})
 SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?\n]+")  # not "Mr K. Doyle"
@@ -62,6 +63,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Priya Raman is leaving for a job in Leicester but hasn't told anyone yet.
     Flagged: Saw the staff sickness spreadsheet by accident.
     Flagged: Dan at work's going through a horrible divorce, bless him.
+    Flagged: So the caretaker's finally on a final written warning. Took them long enough.
     Flagged: Sarah W's off AGAIN with her 'anxiety'. Must be nice.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
@@ -77,21 +79,30 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: ``people.csv`` for whose information it is (``models/patterns/phrase_sensitive_*.txt``,
     ``phrase_circle_person.txt``).
     """
+    for m, said in disclosures(ctx):
+        yield warn(m.start, m.end, said, suggestions=(m.evidence,) if m.evidence else ())
+
+
+def disclosures(ctx: Context) -> Iterator[tuple[Mention, str]]:
+    """Each piece of another person's sensitive information in the post, with what the warning says about it (also
+    read by clause 2.4's ``council-account-confidential`` on the council's account)."""
     whom = owners(ctx)
     for m in ctx.mentions:
         if m.kind == "phrase" and m.label in KINDS and (who := owner(ctx.text, m, whom)):
-            yield warn(m.start, m.end, message(m, who), suggestions=(m.evidence,) if m.evidence else ())
+            yield m, message(m, who)
     for m in ctx.of("phrase", label="sensitive-records"):
         if not MINE.search(ctx.text[max(0, m.start - 20):m.start]):
-            yield warn(m.start, m.end, f"“{m.text}” holds employees' sensitive information: it must not be posted.")
+            yield m, f"“{m.text}” holds employees' sensitive information: it must not be posted."
 
 
 def owners(ctx: Context) -> list[Mention]:
-    """Whose information a post can give away: listed people and roles, named people (not public figures or relatives), colleagues and the council's circle."""
+    """Whose information a post can give away: listed people and roles, named people (not public figures or relatives), colleagues,
+    the council's circle and the people tone is aimed at ("one of the councillors")."""
     family = [m for m in ctx.of("person") if m.label == "family"]
     named = [m for m in ctx.of("person") if m.label not in ("public", "family") and is_named(ctx, m)]
     words = [m for m in ctx.of("phrase") if m.label in OWNERS]
-    found = [*ctx.of("listed-person", "listed-role"), *named, *words]
+    aimed = [m for m in ctx.of("tone", label="target") if m.evidence != "target=council"]  # "our long-serving caretaker"
+    found = [*ctx.of("listed-person", "listed-role"), *named, *words, *aimed]
     return sorted((m for m in found if not any(f.start <= m.start < f.end for f in family)), key=lambda m: (m.start, -m.end))
 
 
