@@ -154,10 +154,10 @@ def family_pattern(words) -> re.Pattern | None:
     kin = "|".join(sorted((re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
     if not kin:
         return None
-    possessed = rf"\b(?:my|our|me)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{kin})"
+    possessed = rf"\b(?:my|our|me|mi|ma)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{kin})"  # "mi sister Helen", "ma wee brother"
     our_start = r"(?:^|[.!?\n]\s*)our\s+"  # "Our Jess passed her test": the Northern and Midlands "our" for a relative
     kin_start = rf"(?:^|[.!?\n]\s*)(?:{kin})"  # "Grandson William passed his test": the writer's own, unsaid
-    return re.compile(rf"(?:{possessed}|{our_start}|{kin_start}|\bbaby|\blove\s+(?:you|ya|u)(?:\s+so\s+much)?)[\s,]*$",
+    return re.compile(rf"(?:{possessed}|{our_start}|{kin_start}|\bbaby|\blove\s+(?:you|ya|u)(?:\s+so\s+much)?)[\s,(]*$",
                       re.IGNORECASE)
 
 

@@ -75,7 +75,7 @@ _OTHER_JOB = re.compile(  # the post is about another employer: its manager and 
 )
 _ROB_BLIND = re.compile(r"(?<!\w)rob(?:s|bed|bing)?\s+(?:you|them|us|him|her|people|everyone)\s+$", re.IGNORECASE)
 # A dyke in the fens is a ditch or a bank: "caught a pike in the drainage dyke", "walked Offa's Dyke".
-_DITCH_BEFORE = re.compile(r"(?<!\w)(?:(?:in|into|along|over|across|down|beside|up|from|by|past|off|through)\s+the|drainage|flood|field|sea|"
+_DITCH_BEFORE = re.compile(r"(?<!\w)(?:(?:in|into|along|over|across|down|beside|up|from|by|past|off|through|to|tae)\s+the|drainage|flood|field|sea|"
                            r"farm|fen|irrigation|boundary|dry[- ]stone|offa['’]?s|devil['’]?s)\s+$", re.IGNORECASE)
 _DITCH_AFTER = re.compile(r"\s+(?:path|bank|banks|wall|walls|road|lane|end|side|top|water|drain|board)\b", re.IGNORECASE)
 _NEAR = 40  # characters: how close a protected term must be to a person reference

@@ -18,6 +18,7 @@ from functools import cache
 from ..assets import list_alternation
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
+from .photos import pet_post
 
 COUNCIL = ("council",)
 MEDIA_PHRASES = frozenset({"photo", "photo-attached", "photo-verb", "repost"})
@@ -42,8 +43,8 @@ def carries_media(ctx: Context) -> bool:
 # A credit given: a quotation's author after a dash ("… good night' — Dylan Thomas"), "photo by …", "credit: …"
 # (not "[photo: tom holding a hedgehog]", which describes the picture),
 # "via @…", "h/t", "©".
-_CREDIT = re.compile(r"[\"'’”]\s*[—–~-]{1,2}\s*[A-Z]|(?i:\b(?:photo|pic|image|words|poem|video)\s+by\s+@?\w|\bcredits?\s*(?:to|:)\s*@?\w"
-                     r"|\bvia\s+@\w|\bh/t\b)|©")
+_CREDIT = re.compile(r"[\"'’”]\s*[—–~-]{1,2}\s*[A-Z]|(?i:\b(?:photo|pic|image|shot|words|poem|video)\s+by\s+@?\w|\bcredits?\s*(?:to|:)\s*@?\w"
+                     r"|\bvia\s+@\w|\bh/t\b|\bwith\s+(?:his|her|their|kind)\s+permission\b)|©")
 
 
 def credited(ctx: Context) -> bool:
@@ -207,15 +208,17 @@ def classified_image_use(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Took this one myself on the walk this morning, the light was lovely.
     Okay: Lovely chat with Edith Barraclough today
     Okay: Poetry for a Sunday: 'Do not go gentle into that good night' — Dylan Thomas. Read it aloud, it's better.
+    Okay: Stunning shot of the floods at Islip by @nenephotos, shared with his permission 📸 go and follow him.
+    Okay: bella at the beach 🐶🌊 she ate a crab and has no regrets [photo]
 
     A post that credits the author ("' — Dylan Thomas", "photo by …", "credit: …", "via @…") is
-    left alone: acknowledgement is what the clause asks for.
+    left alone: acknowledgement is what the clause asks for. So is a post about a pet (a pet word or emoji).
 
     Instead: ask first, and credit the author.
 
     Profile: none (``models/classifier/``).
     """
-    if carries_media(ctx) and not credited(ctx):
+    if carries_media(ctx) and not credited(ctx) and not pet_post(ctx.text):
         yield from _second_look(ctx, warn, "4.10", "posting someone's image, or someone else's work, without "
                                 "permission or credit", "ask first and credit the author")
 

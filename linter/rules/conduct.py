@@ -71,8 +71,11 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Another visionary decision from upstairs.
     Flagged: Per my last email, some of my colleagues need to read their inbox.
     Flagged: @RajPatelCllr maybe read the papers before the meeting next time.
+    Flagged: The finance officer has sent back my mileage claim three times over 40p. Catch yourself on, love.
+    Flagged: Nene Valley Landscapes have once again failed to cut the cemetery grass on schedule.
     Okay: The trains are useless today.
     Okay: Disappointed with the rain today.
+    Okay: I failed to get tickets for Glastonbury again.
     Okay: The contractors did a brilliant job on the play area.
     Okay: my saturday job at the garden centre: manager is a nightmare but the staff discount is great
     Okay: our Dan's home from uni and the fridge is already empty 🙄
@@ -166,6 +169,7 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Lost a black cockapoo round the rec, answers to Bo.
     Okay: Harvest supper at church tonight, Jean's doing her hotpot... and the rain is STILL coming down.
     Okay: Lad on the next farm caught a pike in the drainage dyke at lunch, size of a small dog 🐟
+    Okay: Snaw's on at hame, ma mam's sent a photie o the gairden buried tae the dyke.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..assets import list_alternation
+from ..assets import list_alternation, read_lines
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
 from .photos import same_sentence
@@ -219,6 +219,7 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Committee meeting at the pigeon club tonight, we spent forty minutes on the price of corn.
     Okay: school council meeting today and we voted for a vending machine. democracy works
     Okay: Church cleaning rota done, now off to the garden centre for a coffee.
+    Okay: Watched Kettering's planning committee on YouTube tonight like it was Love Island.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
@@ -247,7 +248,7 @@ def work_mentions(ctx: Context) -> list:
     labels = ("work-activity", "council-business", "confidential-business")
     said = ctx.of("phrase", label="work-identity")  # "I work for the town council" is clause 4.1's
     found = [m for m in ctx.mentions if m.kind == "phrase" and m.label in labels and not any(m.overlaps(w) for w in said)
-             and not elsewhere(ctx.text, m.start, m.end)]
+             and not elsewhere(ctx.text, m.start, m.end) and not another_councils(ctx, m)]
     if identified(ctx) or ctx.of("phrase", label="workplace"):
         found += [m for m in ctx.of("phrase", label="work-topic") if not any(m.overlaps(f) for f in found)]
     if found or council_named(ctx) or ctx.of("phrase", label="council-reference"):
@@ -275,6 +276,24 @@ def elsewhere(text: str, start: int, end: int) -> bool:
     left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
     right = min((i for i in (text.find(c, end) for c in ".!?,;\n") if i >= 0), default=len(text))
     return bool(owner.search(text, max(left, start - 40), start) or place.match(text, end, right))
+
+
+_POSSESSOR = re.compile(r"(?<![\w'’])([A-Z][\w-]+)['’]s\s+$")
+
+
+@cache
+def uk_places() -> frozenset[str]:
+    """UK towns and villages, lower case (``names_uk_places.txt``)."""
+    return frozenset(read_lines("names_uk_places"))
+
+
+def another_councils(ctx: Context, m) -> bool:
+    """True for council business owned by another town ("Watched Kettering's planning committee on YouTube"), not
+    this council's places ("Thrapston's planning committee")."""
+    hit = _POSSESSOR.search(ctx.text, max(0, m.start - 40), m.start)
+    if not hit or hit.group(1).lower() not in uk_places():
+        return False
+    return not any(c.start <= hit.start() < c.end for c in ctx.of("council"))
 
 
 def identified(ctx: Context) -> bool:

@@ -285,6 +285,8 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Happy birthday to my wonderful husband Steve, 50 today!
     Okay: Our Jess passed her driving test first time!! so proud of her
     Okay: Grandson William passed his driving test today. First time! Proud nana. x
+    Okay: Mi sister Helen have twins this morning at Kettering General!
+    Okay: Dad (Bill) is 84 next week and still mows his own lawn in a shirt and tie.
     Okay: Passed my 1st Dan grading in karate tonight at 52 years old.
     Okay: Fordson Major finally running after two winters in bits.
     Okay: Bell ringing practice at St James tonight, my arms are dead
