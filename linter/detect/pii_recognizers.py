@@ -150,9 +150,16 @@ def wished_someone_else(text: str, start: int) -> bool:
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    """True when the phrase at ``start`` has no subject: it opens the post, a sentence or follows an emoji ("🎂 born 11.11.88")."""
+    """True when the phrase at ``start`` has no subject: it opens the post, a sentence, follows an emoji ("🎂 born
+    11.11.88") or a label and a colon ("Fun fact: born 17.10.1983")."""
     last = last_visible(text, start)
-    return not last or not (last.isalnum() or last in ",;:('’\"-–")
+    if last == ":":  # "Fun fact: born …" is the writer's; "Kevin's details: born …" is not
+        label = text[max(text.rfind(c, 0, text.rfind(":", 0, start)) for c in ".!?\n") + 1:start]
+        return not _SOMEONE_ELSES.search(label)
+    return not last or not (last.isalnum() or last in ",;('’\"-–")
+
+
+_SOMEONE_ELSES = re.compile(r"[A-Z][\w-]*['’]s\b|\b(?:his|her|their|he|she|they)\b", re.IGNORECASE)
 
 
 def last_visible(text: str, end: int) -> str:

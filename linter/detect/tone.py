@@ -79,6 +79,9 @@ _DITCH_BEFORE = re.compile(r"(?<!\w)(?:(?:in|into|along|over|across|down|beside|
                            r"farm|fen|irrigation|boundary|dry[- ]stone|offa['’]?s|devil['’]?s)\s+$", re.IGNORECASE)
 _DITCH_AFTER = re.compile(r"\s+(?:path|bank|banks|wall|walls|road|lane|end|side|top|water|drain|board)\b", re.IGNORECASE)
 _NEAR = 40  # characters: how close a protected term must be to a person reference
+# The writer's own place of worship ("tighter than mi church choir") says nothing about anyone else's faith.
+_OWN_WORSHIP = re.compile(r"(?:church|chapel|mosque|temple|synagogue|gurdwara)\b", re.IGNORECASE)
+_MINE = re.compile(r"\b(?:my|mi|ma|our|me)\s+$", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
@@ -366,7 +369,8 @@ def not_a_remark(text: str, start: int, m: re.Match) -> bool:
     word = text[m.start():m.end()]
     name = " " not in word and word[:1].isupper() and not word.isupper() and bool(text[start:m.start()].strip())
     robbed = bool(_ROB_BLIND.search(text, 0, m.start()))  # "rob you blind" is about money, not sight
-    return name or robbed or bool(protected_idioms().match(text, m.start()))
+    own = bool(_OWN_WORSHIP.match(text, m.start())) and bool(_MINE.search(text, max(0, m.start() - 6), m.start()))
+    return name or robbed or own or bool(protected_idioms().match(text, m.start()))
 
 
 def a_ditch(text: str, m: re.Match) -> bool:

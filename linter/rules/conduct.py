@@ -170,6 +170,7 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Harvest supper at church tonight, Jean's doing her hotpot... and the rain is STILL coming down.
     Okay: Lad on the next farm caught a pike in the drainage dyke at lunch, size of a small dog 🐟
     Okay: Snaw's on at hame, ma mam's sent a photie o the gairden buried tae the dyke.
+    Okay: #MargaretEllison for town mayor 😂 she runs that office tighter than mi church choir.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

@@ -237,6 +237,7 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: 45 today, born 02/03/1981 and still can't parallel park
     Flagged: Got a mug with my birthday on it: 14.02.1984, cheers Mum
     Flagged: Same birthday as Kylie, different year: 28 May 1975.
+    Flagged: Fun fact: born 17.10.1983, same day as my mum's favourite song came out.
     Flagged: the week I was born, 9 July 1969, they landed on the moon
     Okay: Happy 60th to Steve Rollins, born 3rd April 1966 and still can't dance.
     Okay: Happy 70th to our Kev! 🎂 born 12/05/1956 and still digging.

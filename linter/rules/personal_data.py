@@ -40,7 +40,8 @@ def _is_listed(ctx: Context, m: Mention) -> bool:
 ROLE_MAILBOXES = frozenset({"clerk", "townclerk", "deputyclerk", "info", "enquiries", "enquiry", "admin", "office", "finance",
                             "bookings", "contact", "hello", "allotments", "events", "photos", "planning", "parks", "hall",
                             "cemetery", "market", "markets", "grants", "accounts", "reception", "mayor", "chair", "general",
-                            "council", "press", "media", "comms", "communications"})
+                            "council", "press", "media", "comms", "communications", "buildings", "maintenance",
+                            "facilities", "cemeteries", "burials", "lettings", "youth", "sports"})
 
 
 def _is_councils_own(ctx: Context, m: Mention) -> bool:
