@@ -9,7 +9,7 @@ learns does not depend on Thrapston's names and carries over to another council'
 
 Data: every labelled corpus in ``corpus/`` that is not the measuring set (``SOURCES``; each
 written by a different writer who saw none of the others), plus ``corpus/tone_dev.jsonl`` as
-extra training text for 4.5, 4.7 and 4.8. The measuring set ``corpus/sealed4.jsonl`` is never read. A mode-only
+extra training text for 4.5, 4.7 and 4.8. Stop 5's measuring sets ``corpus/sealed4.jsonl`` and ``sealed5.jsonl`` are never read. A mode-only
 clause is masked (unknown, not negative) on posts of the other mode: 2.1 and 2.3 apply to
 council posts, 4.2 to personal ones.
 
