@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..assets import list_alternation, read_lines
+from ..assets import list_alternation
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
+from .own_security import uk_places
 from .photos import same_sentence
 from .disrepute import blocked_link, disrepute_accusation, disrepute_conduct, inappropriate_image
 
@@ -279,12 +280,6 @@ def elsewhere(text: str, start: int, end: int) -> bool:
 
 
 _POSSESSOR = re.compile(r"(?<![\w'’])([A-Z][\w-]+)['’]s\s+$")
-
-
-@cache
-def uk_places() -> frozenset[str]:
-    """UK towns and villages, lower case (``names_uk_places.txt``)."""
-    return frozenset(read_lines("names_uk_places"))
 
 
 def another_councils(ctx: Context, m) -> bool:
