@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from linter.detect.classifier import ClauseClassifier, artefact_dir, load_thresholds, model_text, pooled
+from linter.detect.classifier import ClauseClassifier, artefact_dir, load_thresholds, model_text, pooled, pointed
 from linter.detect.classifier_text import masked, masked_with_spans
 from linter.detect.mention import Mention
 from linter.post import Post
@@ -191,3 +191,12 @@ def test_rule_fires_only_where_the_rules_are_silent(linter, text, codes):
     """PL347 warns at info on what the classifier catches, and stays quiet when tone rules have evidence."""
     found = [w for w in linter.lint(text, mode="personal", at=SATURDAY_EVENING) if w.code in ("PL347",)]
     assert [w.code for w in found] == codes and all(w.severity.value == "info" for w in found)
+
+
+def test_a_warning_points_at_a_sentence_of_four_words_or_more():
+    """"YES." scored highest, but the underline goes to the best sentence long enough to read on its own."""
+    text = "Stop asking if we're doing roasts again. YES. From the 5th."
+    spans = [(0, 40), (41, 45), (46, 59)]
+    scores = [{"4.7": 0.6}, {"4.7": 0.99}, {"4.7": 0.2}]
+    assert pointed(text, spans, scores, "4.7") == 0
+    assert pointed("YES. No.", [(0, 4), (5, 8)], [{"4.7": 0.9}, {"4.7": 0.1}], "4.7") == 0  # none long: the best of all

@@ -9,7 +9,8 @@ linter hands in, so what it learned carries over to any council's profile. When 
 score reaches the clause's threshold (``thresholds.json``, chosen on writers the model had not
 seen) and the clause is enabled there, the detector emits one
 ``Mention(kind="classifier", label=<clause id>, score=<post score>)`` whose span is the
-sentence (``post.doc.sents``) that scores highest for that clause.
+sentence (``post.doc.sents``) that scores highest for that clause among those of ``POINT_WORDS`` words or
+more (``pointed``).
 
 What "the post's score" is, is the artefact's ``pooling`` (``thresholds.json``; its thresholds
 were chosen on the same): ``post`` is the whole post read at once; ``max`` is the higher of that
@@ -53,6 +54,16 @@ def pooled(cats: dict[str, float], by_sentence: list[dict[str, float]], pooling:
     if pooling != "max":
         return cats
     return {c: max([v] + [s.get(c, 0.0) for s in by_sentence]) for c, v in cats.items()}
+
+
+POINT_WORDS = 4  # a shorter sentence ("YES.", "Wine.") is read mostly through its neighbours: point at a longer one
+
+
+def pointed(text: str, spans: list[tuple[int, int]], by_sentence: list[dict[str, float]], clause: str) -> int:
+    """Which sentence a warning underlines: the highest-scoring of those of ``POINT_WORDS`` words or more, or of all
+    when none is that long. Only the pointing: what decides is ``pooled``, over every sentence."""
+    long = [i for i, (a, b) in enumerate(spans) if len(text[a:b].split()) >= POINT_WORDS]
+    return max(long or range(len(spans)), key=lambda i: by_sentence[i].get(clause, 0.0))
 
 
 def sentence_spans(post: Post) -> list[tuple[int, int]]:
@@ -111,8 +122,7 @@ class ClauseClassifier:
         firing = [c for c, t in self.thresholds.items() if cats.get(c, 0.0) >= t]
         out = []
         for clause in firing:
-            best = max(range(len(spans)), key=lambda i: by_sentence[i].get(clause, 0.0))
-            start, end = spans[best]
+            start, end = spans[pointed(post.text, spans, by_sentence, clause)]
             out.append(Mention(kind="classifier", start=start, end=end, text=post.text[start:end],
                                label=clause, score=round(cats[clause], 4), evidence=f"threshold={self.thresholds[clause]}"))
         return out
