@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..assets import read_lines
 from ..spans import non_overlapping
@@ -91,12 +91,22 @@ class PersonNameDetector:
 
     def __call__(self, post) -> Iterator[Mention]:
         """Each person name in the post, with a score (lower for a lone word)."""
+        found = []
         for start, end, score in person_spans(post.doc, self.lists):
             text = post.text[start:end]
             label = self.lists.context.label(post.doc, start, end)
             spoken_of = self.lists.context.in_public_context_at(post.doc, start, end)
-            yield Mention("person", start, end, text, label=label, entity="PERSON", score=score,
-                          evidence="public-context" if spoken_of else "ner")
+            found.append(Mention("person", start, end, text, label=label, entity="PERSON", score=score,
+                                 evidence="public-context" if spoken_of else "ner"))
+        yield from same_figure(found)
+
+
+def same_figure(found: list[Mention]) -> list[Mention]:
+    """A lone first name that opens a public figure's full name earlier in the post is that figure again ("Kevin
+    McCloud on Grand Designs ... Kevin, mate, you could just say hello")."""
+    public = {m.text.split()[0].lower() for m in found if m.label == "public" and " " in m.text.strip()}
+    return [replace(m, label="public") if not m.label and " " not in m.text.strip() and m.text.lower() in public else m
+            for m in found]
 
 
 def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:

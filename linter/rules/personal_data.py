@@ -288,6 +288,7 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Grandson William passed his driving test today. First time! Proud nana. x
     Okay: Mi sister Helen have twins this morning at Kettering General!
     Okay: Dad (Bill) is 84 next week and still mows his own lawn in a shirt and tie.
+    Okay: Kevin McCloud on Grand Designs: 'and they're over budget'. Every episode. Kevin, mate, just say hello.
     Okay: Passed my 1st Dan grading in karate tonight at 52 years old.
     Okay: Fordson Major finally running after two winters in bits.
     Okay: Bell ringing practice at St James tonight, my arms are dead
