@@ -35,8 +35,7 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     sentence as a colleague: a listed employee, their role ("our groundsman"), or words such
     as "my colleague", "the lads from work", "the grounds team". Personal news beside a
     colleague ("pregnant", "off with stress", "knee op", "written warning", "hearing aids", "he's 67": the list
-    ``models/patterns/colleague_news.txt``) is information about them and counts too, as does a remark on
-    their protected characteristics that clause 4.8's rule finds.
+    ``models/patterns/colleague_news.txt``) is information about them and counts too.
 
     Why: clause 3.2, "if you are posting information or photographs of other employees outside
     of working hours, you should still seek their permission to post these before doing so".
@@ -181,16 +180,13 @@ def subjects(text: str) -> list[Mention]:
 
 
 def news_pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
-    """Each item of personal news ("pregnant", "knee op") or remark on a protected characteristic ("deaf as a post")
-    with the nearest colleague in its sentence."""
-    found = [Mention("phrase", m.start(), m.end(), m.group(), label="colleague-news")
-             for m in word_regex("colleague_news").finditer(ctx.text)]
-    for news in sorted(found, key=lambda m: m.start):
+    """Each item of personal news ("pregnant", "knee op", "hearing aids") with the nearest colleague in its sentence."""
+    for m in word_regex("colleague_news").finditer(ctx.text):
+        news = Mention("phrase", m.start(), m.end(), m.group(), label="colleague-news")
         if near := [w for w in whom if same_sentence(ctx.text, news, w, near=NEWS_NEAR)]:
             yield news, min(near, key=lambda w: abs(w.start - news.start))
 
 
-@cache
 @cache
 def word_regex(name: str) -> re.Pattern:
     """The entries of a list as one case-insensitive whole-word regex ("*" any ending, "$NUM" a number), built once."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from ..assets import list_alternation
 from ..detect.mention import Mention
@@ -108,12 +108,14 @@ def owners(ctx: Context) -> list[Mention]:
 
 def is_named(ctx: Context, m: Mention) -> bool:
     """A capitalised name, or a lower-case one that is a listed person's first name ("margaret's been signed off")."""
-    return m.text != m.text.lower() or re.sub(r"['’]s$", "", m.text.split()[0]) in first_names(ctx.profile)
+    return m.text != m.text.lower() or re.sub(r"['’]s$", "", m.text.split()[0]) in first_names(ctx.profile.people)
 
 
-def first_names(profile) -> frozenset[str]:
-    """The lower-case first names and aliases of the clerk's people."""
-    return frozenset(n.split()[0].lower() for p in profile.people for n in (p.name, *p.aliases) if n.split())
+@lru_cache(maxsize=2)
+def first_names(people: tuple) -> frozenset[str]:
+    """The lower-case first names and aliases of the clerk's people (once per profile, not once per mention; a
+    reloaded profile replaces the old one)."""
+    return frozenset(n.split()[0].lower() for p in people for n in (p.name, *p.aliases) if n.split())
 
 
 def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
