@@ -47,6 +47,7 @@ from ..assets import read_lines
 from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
+from .phrase_context import elsewhere
 from .people_names import (
     EVIDENCE_RANK,
     LEET,
@@ -190,7 +191,7 @@ class PeopleDetector:
         for key, start, end in self.roles(doc):
             person = self.table.roles[doc.vocab.strings[key]]
             span = doc[start:end]
-            if not _elsewhere(doc, end):
+            if not _elsewhere(doc, end) and not elsewhere(text, span.start_char, span.end_char):
                 yield mention(
                     person, span.start_char, span.end_char, text, "role", kind="listed-role"
                 )
@@ -230,7 +231,7 @@ class PeopleDetector:
         out = []
         for token in doc:
             person = self.table.firsts.get(token.lower_)
-            if person is None or token.idx in taken or _surname_follows(token):
+            if person is None or token.idx in taken or _surname_follows(token) or _kin_before(token, self.cue_lists.kin):
                 continue
             out.append(
                 mention(person, token.idx, token.idx + len(token), text, "first-name", score=0.6)
@@ -281,7 +282,12 @@ class PeopleDetector:
 def _after_kin(token, kin: frozenset[str]) -> bool:
     """A kinship word or "baby" stands just before the name ("my son Tom", "our Dan")."""
     before = [t.lower_ for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i]]
-    return bool(before) and (any(w in kin for w in before) or before[-1] in ("my", "our", "me", "baby"))
+    return _kin_before(token, kin) or bool(before) and before[-1] in ("my", "our", "me", "baby")
+
+
+def _kin_before(token, kin: frozenset[str]) -> bool:
+    """A kinship word stands just before the name ("my niece Priya"): a relative who shares a listed first name."""
+    return any(t.lower_ in kin for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i])
 
 
 def _listed_beside(token, named: list[Mention]) -> bool:
@@ -302,12 +308,12 @@ def pattern_docs(nlp, text: str) -> list:
 
 
 def _elsewhere(doc, end: int) -> bool:
-    """True when the role is someone else's: ``the chairman of Tesco``, ``clerk of works``."""
+    """True when the role is someone else's: ``the chairman of Tesco``, ``clerk of works`` (not ``the finance officer at work``)."""
     after = [t.lower_ for t in doc[end : end + 2]]
     return (
         len(after) == 2
         and after[0] in ("of", "at", "for")
-        and after[1] not in ("the", "our", "this")
+        and after[1] not in ("the", "our", "this", "work")
     )
 
 

@@ -1,8 +1,8 @@
 """What a person-name candidate is when it is not a private person: a public figure, a place, a shop.
 
 Read by ``persons.py``. A candidate is *not a person* when its whole text is a UK place
-(``names_uk_places``: "Kings Cross", "Milton Keynes") or a high-street brand (``names_brands``:
-"Greggs", "Pret"), or such a place with a people-of suffix ("Bedfordian", "Londoner"). A name is *local* when its sentence places the person at work, next door
+(``names_uk_places``: "Kings Cross", "Milton Keynes"), a high-street brand (``names_brands``:
+"Greggs", "Pret") or a greeting, blessing or song in another language (``names_phrases``: "Slava Ukraini"), or such a place with a people-of suffix ("Bedfordian", "Londoner"). A name is *local* when its sentence places the person at work, next door
 or in the town (``names_local_context``: "Dan in the office"), unless its whole text is on the
 list of widely known public figures (``names_public_figures``), which is always *public*
 ("Priya from work and me at the Robbie Williams gig"). A lone first name is *family* when it
@@ -11,7 +11,7 @@ follows "my"/"our"/"me", at most two describing words and a kinship word
 opening a sentence ("Grandson William passed his test"), follows "baby"
 ("baby Ava"), or is spoken to with "love you" ("love you Dave"): a relative on a family post,
 not someone the council deals with. Otherwise it is a *public figure's* when a work title's
-word follows it ("The Graham Norton Show"), or when its sentence has a word, emoji or phrase of books, screen, radio, music, sport or news
+word follows it ("The Graham Norton Show", "the Marshall Attack", "the Bob Graham Round"), or when its sentence has a word, emoji or phrase of books, screen, radio, music, sport or news
 (``names_public_context``); a short sentence of five words or fewer is a reaction and takes
 the words of the sentences just before and after it too ("Who else is watching the Strictly
 final? Come on Tasha!!").
@@ -30,7 +30,9 @@ from ..assets import read_lines
 # A name's sentence of at most this many words is a reaction ("Come on Tasha!!") and takes its
 # topic from the sentences around it; a longer one makes its own statement.
 SHORT_SENTENCE_WORDS = 5
-WORK_TITLE_WORDS = frozenset({"show", "podcast", "hour", "awards", "award", "prize", "cup", "trophy", "lecture", "experience"})
+WORK_TITLE_WORDS = frozenset({"show", "podcast", "hour", "awards", "award", "prize", "cup", "trophy", "lecture", "experience",
+                              "attack", "defence", "defense", "gambit", "opening", "variation", "round"})  # chess, fell rounds
+TITLE_ENDINGS = WORK_TITLE_WORDS - {"hour", "round", "cup", "experience"}  # "Jonathan Round" is a surname
 DEMONYM_SUFFIXES = ("ian", "ians", "er", "ers", "ite", "ites", "man", "woman", "ish")
 _APOSTROPHES = re.compile(r"['’]")
 _SPACES = re.compile(r"\s+")
@@ -61,6 +63,7 @@ class ContextLists:
     public_phrases: re.Pattern | None = None
     figures: frozenset[str] = frozenset()
     brands: frozenset[str] = frozenset()
+    phrases: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     local_phrases: re.Pattern | None = None
     family_frame: re.Pattern | None = None
@@ -75,15 +78,18 @@ class ContextLists:
             public_phrases=phrase_pattern(e.lower() for e in context if not e.isalpha()),
             figures=public_figures(),
             brands=frozenset(normalise(b) for b in read_lines("names_brands")),
+            phrases=frozenset(normalise(b) for b in read_lines("names_phrases")),
             places=frozenset(p for p in places if " " in p or "-" in p or p not in names),
             local_phrases=phrase_pattern(e.lower() for e in read_lines("names_local_context")),
             family_frame=family_pattern(read_lines("names_family_words")),
         )
 
     def not_a_person(self, text: str) -> bool:
-        """True when the whole text is a UK place or a high-street brand, or ends in a place's demonym ("Proud Bedfordian")."""
+        """True when the whole text is a UK place, a high-street brand or a greeting or song in another language ("Slava
+        Ukraini"), or ends in a place's demonym ("Proud Bedfordian")."""
         key = normalise(text)
-        return key in self.places or key in self.brands or self.is_demonym(key.rsplit(" ", 1)[-1])
+        return (key in self.places or key in self.brands or key in self.phrases
+                or self.is_demonym(key.rsplit(" ", 1)[-1]))
 
     def is_demonym(self, key: str) -> bool:
         """True for a UK place name with a people-of suffix: "bedfordian", "londoner", "yorkshireman"."""
@@ -124,8 +130,11 @@ class ContextLists:
         return span is not None and (self.titles_a_work(doc, span.end) or self.in_public_context(span))
 
     def titles_a_work(self, doc, end: int) -> bool:
-        """True when a capitalised work-title word follows the name ("Graham Norton Show")."""
-        return end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in WORK_TITLE_WORDS
+        """True when a capitalised work-title word follows the name ("Graham Norton Show") or ends it ("Marshall Attack",
+        when the model takes the title's word into the name)."""
+        after = end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ in WORK_TITLE_WORDS
+        last = doc[end - 1]
+        return after or end >= 2 and doc[end - 2].is_title and last.is_title and last.lower_ in TITLE_ENDINGS
 
     def in_public_context(self, span) -> bool:
         """True when the name's sentence (a short one with its neighbours) is about screen, books, music, sport or news."""

@@ -136,17 +136,25 @@ _POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 
 
 SAINTS = frozenset({"st", "saint", "ste"})
+NAMED_THINGS = frozenset({"storm", "hurricane", "typhoon", "hms", "rms"})  # "Storm Chandra", "HMS Belfast"
+SUNG = frozenset({"sing", "hum", "belt"})  # right after the verb is the song
 
 
 def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
     """A lone word after in/from/near/over, after an ordinal ("1st Dan") or before a postcode, a saint's name (a church or a
-    town: "St James", "St Neots"), a business named by a possessive ("Helen's Pantry"), or a
+    town: "St James", "St Neots"), a storm's or a ship's ("Storm Chandra", "HMS Belfast"), a song's right after "singing", a business named by a possessive ("Helen's Pantry"), or a
     whole UK place, brand or demonym."""
     if end - start == 1 and (after_place_preposition(doc, start) or before_postcode(doc, end)):
         return True
     if after_born_in(doc, start) or end - start == 1 and after_ordinal(doc, start):
         return True
     if doc[start].lower_.rstrip(".") in SAINTS or any(t.tag_ == "POS" for t in doc[start:end - 1]):
+        return True
+    if start > 0 and doc[start - 1].lower_ in NAMED_THINGS and not doc[start - 1].is_lower:
+        return True
+    if end - start > 1 and doc[start].lower_ in NAMED_THINGS and not doc[start].is_lower:
+        return True
+    if start > 0 and doc[start - 1].lemma_.lower() in SUNG:  # "singing Mr Brightside", "sang Sweet Caroline"
         return True
     if has_an_epithet(doc, end):
         return True

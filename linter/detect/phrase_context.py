@@ -9,7 +9,8 @@ detector found in the post) and says whether the phrase counts:
   sentences are first-person ("Tomorrow's full council agenda is a monster. Pray for me"), or in
   a post that marks something confidential (inside knowledge);
 - ``confidential-business`` is dropped for a venue's session ("a closed session for the club",
-  "closed session at the pool");
+  "closed session at the pool") or a session with someone who runs it ("closed session with the
+  trauma counsellor");
 - ``council-reference`` and ``council-business`` ending in "council" are dropped before a
   compound word ("council tax");
 - ``confidential`` is dropped inside a general sense, before a superlative ("Off the record,
@@ -24,6 +25,11 @@ detector found in the post) and says whether the phrase counts:
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..assets import list_alternation
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"})
 IMPLICIT_SUBJECT = frozenset({"VBD", "VBN", "VBG"})  # "Spent today ...", "Been asked ...", "Typing up ..."
@@ -70,7 +76,7 @@ def insider(span, found: dict) -> bool:
 
 def booking(span) -> bool:
     """True for a venue's closed session ("a closed session for the club", "closed session at the pool", "a 'closed
-    session' for staff training"), not a council's; quotation marks around the words are looked past."""
+    session' for staff training", a "closed session with the counsellor"), not a council's; quotation marks around the words are looked past."""
     doc = span.doc
     i, j = span.start - 1, span.end
     while i >= 0 and doc[i].is_quote:
@@ -79,7 +85,21 @@ def booking(span) -> bool:
         j += 1
     before = doc[i].lower_ if i >= 0 else ""
     after = doc[j].lower_ if j < len(doc) else ""
-    return span[-1].lower_ == "session" and (before in ("a", "an") or after in ("at", "for"))
+    timed = after == "at" and j + 1 < len(doc) and doc[j + 1].like_num  # "went into closed session at 9"
+    closed = span[0].lower_ == "closed" and span[-1].lower_ == "session"  # "a Part II session" is the council's
+    return closed and (before in ("a", "an") or after in ("at", "for") and not timed or with_someone(doc, j))
+
+
+EXCLUDED = frozenset({"press", "public"})  # "in closed session with the press and public excluded" is the council's
+
+
+def with_someone(doc, j: int) -> bool:
+    """A session "with" someone who runs it ("closed session with the trauma counsellor", "with the agronomist"), not
+    "with the press and public excluded"."""
+    if j >= len(doc) or doc[j].lower_ != "with":
+        return False
+    rest = {t.lower_ for t in doc[j + 1:j + 4]}
+    return rest.isdisjoint(EXCLUDED)
 
 
 def compound(span, compounds: frozenset[str]) -> bool:
@@ -124,9 +144,36 @@ def someone_elses(span) -> bool:
 
 
 def own_birth(span) -> bool:
-    """False for "born" after a name or comma ("Steve Rollins, born 3 April"); True otherwise."""
+    """False for "born" after a name or comma ("Steve Rollins, born 3 April") or after someone's label ("Kevin's
+    details: born 3 March 1961"); True otherwise ("Fun fact: born 17.10.1983")."""
     first = span[0]
-    if first.lower_ != "born" or first.is_sent_start or span.start == 0:
+    if first.lower_ != "born" or span.start == 0:
         return True
     prev = span.doc[span.start - 1]
+    if prev.text == ":" and any(t.lower_ in POSSESSIVE for t in span.doc[max(0, span.start - 5):span.start - 1]):
+        return False
+    if first.is_sent_start:
+        return True
     return not (prev.is_alpha or prev.text == ",")
+
+
+@cache
+def _bodies() -> tuple[re.Pattern, re.Pattern]:
+    """``work_elsewhere.txt`` as the word owning a phrase ("school council meeting") and the place it is at."""
+    body = rf"(?:{list_alternation('work_elsewhere')})"
+    owner = re.compile(rf"(?<![\w'’]){body}\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
+    place = re.compile(rf"\s*(?:(?:at|for|with|in|from)\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w'’&-]+\s+){{0,3}}?{body}(?![\w'’])",
+                       re.IGNORECASE)
+    return owner, place
+
+
+def elsewhere(text: str, start: int, end: int) -> bool:
+    """True when a work phrase belongs to another body: owned by it ("school council meeting", "church cleaning
+    rota") or placed at it ("night shift at the DHL warehouse", "committee meeting at the pigeon club").
+
+    Only the words right before the phrase and the rest of its clause are read; the council's own places are
+    never in the list (``models/patterns/work_elsewhere.txt``)."""
+    owner, place = _bodies()
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    right = min((i for i in (text.find(c, end) for c in ".!?,;\n") if i >= 0), default=len(text))
+    return bool(owner.search(text, max(left, start - 40), start) or place.match(text, end, right))

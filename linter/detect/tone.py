@@ -46,7 +46,7 @@ VADER_THRESHOLD = -0.3  # a sentence this negative makes a protected term hostil
 VADER_NEGATIVE = -0.5  # a sentence this negative about the council, with no listed word, is criticism
 VADER_GROUPS = ("council",)  # VADER judges mood, so only sentences about the institution
 _NEGATORS = {"not", "never", "no", "hardly", "isn't", "wasn't", "aren't", "weren't", "ain't"}
-_REFERS_BACK = re.compile(r"(?<!\w)(he|she|they|him|her|them|his|their|he's|she's|they're)(?!\w)")
+_REFERS_BACK = re.compile(r"(?<!\w)(he|she|they|him|her|them|his|their|he's|she's|they're|(?:if|unless) you)(?!\w)")
 _PERSON_WORD = re.compile(
     r"(?<!\w)(he|she|they|him|her|them|his|hers|their|you|he's|she's|they're|you're|"
     r"woman|women|man|men|girl|girls|guy|bloke|lady|ladies|lad|people|person)(?!\w)"
@@ -409,7 +409,8 @@ class _Lazy:
 
 
 def aim_at(sentences: list[Sentence], i: int, hit: Hit, text: str) -> Hit | None:
-    """The target a hit is aimed at: the nearest in its sentence, else one the sentence refers back to."""
+    """The target a hit is aimed at: the nearest in its sentence, else one the sentence refers back to (through a
+    sentence between that refers back too)."""
     own = sentences[i].targets
     if own:
         return min(own, key=lambda t: abs(t.start - hit.start))
@@ -419,6 +420,9 @@ def aim_at(sentences: list[Sentence], i: int, hit: Hit, text: str) -> Hit | None
     refers = refers or bool(_EXCLAIM.match(text, sent.start))
     if refers and i > 0 and sentences[i - 1].targets:
         return sentences[i - 1].targets[-1]
+    before = sentences[i - 1] if i > 0 else None  # "X left it in the road. Rang them twice, nobody called back. Cowboys."
+    if refers and i > 1 and sentences[i - 2].targets and _REFERS_BACK.search(text, before.start, before.end):
+        return sentences[i - 2].targets[-1]
     return None
 
 

@@ -80,6 +80,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
 
     Flagged: Off the record, the pool is closing next year.
     Flagged: Long night, the Part II item on the depot took two hours.
+    Flagged: Members went into closed session with the press excluded to talk about the depot sale.
+    Flagged: Councillors went into closed session at 9 so I had to hang about to lock up.
     Flagged: Not for publication yet but the precept is going up 8%.
     Flagged: Can't go into it, but there's a restructure coming and not everyone in our team will like it.
     Flagged: Off the record, the new skate park isn't happening this year. The money's all gone on the roof.
@@ -95,6 +97,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Book club met behind closed doors as usual, nobody read the book.
     Okay: Off the record, the new Taylor Swift album is her best since Folklore.
     Okay: 'Closed session' at the spa means you get the sauna to yourselves.
+    Okay: Closed session with the trauma counsellor at work today. Honestly more helpful than I expected.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"
@@ -241,6 +244,7 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: the week I was born, 9 July 1969, they landed on the moon
     Okay: Happy 60th to Steve Rollins, born 3rd April 1966 and still can't dance.
     Okay: Happy 70th to our Kev! 🎂 born 12/05/1956 and still digging.
+    Okay: Kevin's details: born 3 March 1961, lives on Mill Lane.
     Okay: It's my birthday! Married 12 June 1999 and still going strong.
     Okay: My birthday meal is booked for the Swan.
     Okay: Happy birthday to the best sister in the world!

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
-from ..assets import list_alternation
+from ..detect.phrase_context import elsewhere
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
 from .own_security import uk_places
@@ -203,6 +202,9 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Committee ran to 10.40pm because of the noticeboard font.
     Flagged: Petty cash is 40p out again, back at work tomorrow to find it.
     Flagged: TTC budget night tonight, bring snacks.
+    Flagged: Sat through a Part II session tonight about a staff grievance. Grim.
+    Flagged: Spent the whole evening re-reading the play-park tender bids before Thursday's decision.
+    Flagged: Sat in the Thrapston Town Council office waiting for the auditor, third coffee in.
     Flagged: ThrapstonTownCouncil.gov.uk has a new look! Did it myself over three weekends.
     Okay: The council meeting is open to the public on Tuesday.
     Okay: I spent the evening writing my novel.
@@ -229,7 +231,8 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     set", "agenda's out"), a day spent on it, the grounds round ("mowing the cemetery"),
     residents' calls and complaints handled, a meeting that ran late. Back-office words alone
     ("petty cash", "the budget") count in a post that identifies the council as the writer's
-    employer or puts the writer at work ("at work", "the office"). Claiming the team's work
+    employer or puts the writer at work ("at work", "the office"); not a colleague named by role
+    alone ("the finance officer", which writers label 4.5 or 4.6 when the post is about that person). Claiming the team's work
     ("our small team delivered", "I built it", "took us three days") counts in a post that
     names or refers to the council.
 
@@ -255,28 +258,6 @@ def work_mentions(ctx: Context) -> list:
     if found or council_named(ctx) or ctx.of("phrase", label="council-reference"):
         found += ctx.of("phrase", label="work-claim")
     return sorted(found, key=lambda m: m.start)
-
-
-@cache
-def _bodies() -> tuple[re.Pattern, re.Pattern]:
-    """``work_elsewhere.txt`` as the word owning a phrase ("school council meeting") and the place it is at."""
-    body = rf"(?:{list_alternation('work_elsewhere')})"
-    owner = re.compile(rf"(?<![\w'’]){body}\s+(?:[\w'’-]+\s+)?$", re.IGNORECASE)
-    place = re.compile(rf"\s*(?:(?:at|for|with|in|from)\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w'’&-]+\s+){{0,3}}?{body}(?![\w'’])",
-                       re.IGNORECASE)
-    return owner, place
-
-
-def elsewhere(text: str, start: int, end: int) -> bool:
-    """True when a work phrase belongs to another body: owned by it ("school council meeting", "church cleaning
-    rota") or placed at it ("night shift at the DHL warehouse", "committee meeting at the pigeon club").
-
-    Only the words right before the phrase and the rest of its clause are read; the council's own places are
-    never in the list (``models/patterns/work_elsewhere.txt``)."""
-    owner, place = _bodies()
-    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    right = min((i for i in (text.find(c, end) for c in ".!?,;\n") if i >= 0), default=len(text))
-    return bool(owner.search(text, max(left, start - 40), start) or place.match(text, end, right))
 
 
 _POSSESSOR = re.compile(r"(?<![\w'’])([A-Z][\w-]+)['’]s\s+$")

@@ -58,7 +58,8 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     (``D. Okafor``, ``Edith B.``), a title with the surname (``Cllr Pike``), hashtags and
     handles (``#MargaretEllison``, ``@priya_raman``), look-alike characters (``Pr1ya Raman``)
     and one typo (``Margret Ellison``). A distinctive first name alone (``Priya``) is flagged at
-    warning severity; a surname or common first name alone is not.
+    warning severity, but not after a kinship word (``my niece Priya``); a surname or common first name
+    alone is not.
 
     Why: clause 4.6 of the policy says employees must not "include personal information or
     data about the Town Council's employees, residents, customers, contractors or suppliers
@@ -73,6 +74,7 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Will you come to the match on Saturday?
     Okay: Reading Dan Brown's new book on the beach.
     Okay: Kevin Doyle as Molesley in Downton is the most underrated performance on telly.
+    Okay: Happy 10th birthday to my niece Priya! Unicorn cake survived the journey.
 
     A listed full name that is also a widely known public figure's is left alone where the
     post is plainly about the figure (screen, music, sport or news around it), as the resident
@@ -115,7 +117,8 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags a role that in a small council is one listed person ("our groundsman", "the deputy clerk").
 
     Only roles from the ``role`` column held by one person, after a determiner (our, the, my,
-    their …); generic roles ("our councillor") identify nobody and are not flagged.
+    their …); generic roles ("our councillor") identify nobody and are not flagged, nor is a role at
+    another workplace ("the caretaker at the bairns' school"; ``models/patterns/work_elsewhere.txt``).
 
     Why: clause 4.6 of the policy: personal information about employees, residents, customers,
     contractors or suppliers needs their express consent, and "an employee may still be liable
@@ -124,6 +127,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Our groundsman has been off sick all week.
     Flagged: The deputy clerk got a parking ticket.
+    Flagged: The finance officer at work has been an absolute star helping me sort out my pension forms.
     Flagged: asleep at his desk again #deputyclerk
     Flagged: the new lass couldn't even start the strimmer
     Flagged: new girl in the office is a proper snowflake
@@ -132,6 +136,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Our councillor replied to my letter.
     Okay: A groundsman's job is never done.
     Okay: Watching New Girl reruns on a Sunday.
+    Okay: Nae lie, the caretaker at the bairns' school is a legend. Fixed ma loon's bike chain.
 
     A newcomer or a colleague described by where they sit ("the new lass", "her in finance")
     is one identifiable person even unnamed. On the council's account, "contact the Clerk" is

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
+from ..assets import read_lines
 from ..detect.mention import Mention
 from ..detect.people_names import load_lists
 from ..profile import Person
@@ -37,18 +38,17 @@ def _is_listed(ctx: Context, m: Mention) -> bool:
 
 
 # Shared council mailboxes name no one: ``clerk@<council domain>`` is left to clause 4.4.
-ROLE_MAILBOXES = frozenset({"clerk", "townclerk", "deputyclerk", "info", "enquiries", "enquiry", "admin", "office", "finance",
-                            "bookings", "contact", "hello", "allotments", "events", "photos", "planning", "parks", "hall",
-                            "cemetery", "market", "markets", "grants", "accounts", "reception", "mayor", "chair", "general",
-                            "council", "press", "media", "comms", "communications", "buildings", "maintenance",
-                            "facilities", "cemeteries", "burials", "lettings", "youth", "sports"})
+@cache
+def role_mailboxes() -> frozenset[str]:
+    """``models/patterns/council_mailboxes.txt``: the local parts of a council's shared mailboxes, read once."""
+    return frozenset(w.casefold() for w in read_lines("council_mailboxes"))
 
 
 def _is_councils_own(ctx: Context, m: Mention) -> bool:
     """The council's own address or a shared council mailbox: clauses 4.1/4.4, not personal data."""
     council = [c for c in ctx.of("council") if c.overlaps(m)]
     if m.entity == "EMAIL_ADDRESS":
-        return bool(council) and m.text.split("@", 1)[0].casefold() in ROLE_MAILBOXES
+        return bool(council) and m.text.split("@", 1)[0].casefold() in role_mailboxes()
     return any(c.label == "address" for c in council)
 
 
@@ -243,8 +243,10 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Names are found by the language model and by first names followed by a surname or a title
     followed by a name ("Mrs Pennington"); hashtags, handles, links, whole UK place names and
-    high-street brands ("Kings Cross", "Greggs") are not names, nor is a lone capitalised word
-    after "in", "from" or "near" (a place). Names on the clerk's list are flagged by
+    high-street brands ("Kings Cross", "Greggs"), greetings and songs in other languages ("Slava
+    Ukraini", ``names_phrases.txt``), storms and ships ("Storm Chandra"), a song right after "singing"
+    and a chess opening ("the Marshall Attack") are not names, nor is a lone capitalised word after
+    "in", "from" or "near" (a place). Names on the clerk's list are flagged by
     ``listed-person`` instead (a short form of a listed name in the same post, "Kev" beside
     "Kevin Doyle", too), and the author's own name is left alone.
 
@@ -289,6 +291,11 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Mi sister Helen have twins this morning at Kettering General!
     Okay: Dad (Bill) is 84 next week and still mows his own lawn in a shirt and tie.
     Okay: Kevin McCloud on Grand Designs: 'and they're over budget'. Every episode. Kevin, mate, just say hello.
+    Okay: Storm Chandra: sandbags are available from the depot until 4pm today.
+    Okay: Two years in England today. Thank you to everyone at the church who helped my family. Slava Ukraini 💙💛
+    Okay: Lost to an eleven-year-old in the rapid tonight. He played the Marshall Attack and I walked straight into it.
+    Okay: Sixty guests crammed into my tents singing Mr Brightside. Best soggy wedding ever.
+    Okay: Moored below Titchmarsh Mill for the night. Kingfisher on the bow at teatime.
     Okay: Passed my 1st Dan grading in karate tonight at 52 years old.
     Okay: Fordson Major finally running after two winters in bits.
     Okay: Bell ringing practice at St James tonight, my arms are dead

@@ -70,6 +70,7 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Here's a photo of Tom Jones on stage at the Albert Hall.
     Okay: Priya filmed the fireworks from the bridge.
     Okay: Sarah took a lovely photo of the river.
+    Okay: Tom Stone's hanging baskets on the bridge are a picture this year 🌺
     Okay: Holiday snaps from Crete, back to reality Monday.
 
     Instead: ask the colleague first, and post only with their permission.
@@ -204,7 +205,7 @@ def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]
     whom = [w for w in whom if not photographer(ctx.text, w) and not placed(ctx.text, w)
             and not any(c.start <= w.start < c.end or w.start <= c.start < w.end for c in crude)]
     for photo in ctx.of("phrase", label="photo"):
-        if NOT_A_PICTURE.match(ctx.text, photo.end):
+        if NOT_A_PICTURE.match(ctx.text, photo.end) or a_picture_idiom(ctx.text, photo):
             continue
         of = photo.text.lower().endswith((" of", " with"))  # "a photo of X": X comes after
         if of and whom and PRONOUN.match(ctx.text, photo.end):
@@ -223,6 +224,16 @@ def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]
 
 # "Babcia video called from Kraków", "a picture round at the quiz": not a picture of anyone.
 NOT_A_PICTURE = re.compile(r"\s*(?:call|calls|called|calling|chat|chats|round|rounds|quiz)\b", re.IGNORECASE)
+_LOOKS_A = re.compile(r"(?<![\w'’])(?:is|are|was|were|['’]s|['’]re|look|looks|looked|looking)\s+(?:a\s+)?(?:real\s+|proper\s+|absolute\s+)?$",
+                      re.IGNORECASE)
+
+
+def a_picture_idiom(text: str, photo: Mention) -> bool:
+    """True for "is a picture" said of something lovely ("the hanging baskets are a picture this year"), not an image."""
+    if not photo.text.lower().endswith("picture"):
+        return False
+    word_at = photo.end - len("picture")
+    return bool(_LOOKS_A.search(text, max(0, word_at - 30), word_at))
 
 
 def photographer(text: str, who: Mention) -> bool:
