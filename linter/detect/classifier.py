@@ -66,6 +66,14 @@ def pointed(text: str, spans: list[tuple[int, int]], by_sentence: list[dict[str,
     return max(long or range(len(spans)), key=lambda i: by_sentence[i].get(clause, 0.0))
 
 
+def underlined(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence's span without an opening bracket the sentence splitter left at its end ("kill me. [" before
+    "[photo]"), which the underline should not take."""
+    while end - start > 1 and (text[end - 1] in "([{" or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
 def sentence_spans(post: Post) -> list[tuple[int, int]]:
     """Character spans of the post's sentences (stripped of surrounding space), or the whole text."""
     spans = []
@@ -122,7 +130,7 @@ class ClauseClassifier:
         firing = [c for c, t in self.thresholds.items() if cats.get(c, 0.0) >= t]
         out = []
         for clause in firing:
-            start, end = spans[pointed(post.text, spans, by_sentence, clause)]
+            start, end = underlined(post.text, *spans[pointed(post.text, spans, by_sentence, clause)])
             out.append(Mention(kind="classifier", start=start, end=end, text=post.text[start:end],
                                label=clause, score=round(cats[clause], 4), evidence=f"threshold={self.thresholds[clause]}"))
         return out

@@ -21,7 +21,12 @@ detector found in the post) and says whether the phrase counts:
 - ``birthplace`` is dropped when the "place" is a month or the birthplace is someone else's
   ("his place of birth");
 - ``birth-date`` starting with "born" is dropped when a name or a comma comes just before it
-  ("Steve Rollins, born 3 April 1966" is Steve's birthday).
+  ("Steve Rollins, born 3 April 1966" is Steve's birthday) or someone's label and a colon ("Kevin's
+  details: born ...").
+
+``elsewhere`` says when a work phrase or a role belongs to another body ("night shift at the DHL
+warehouse", "the caretaker at the bairns' school"; ``work_elsewhere.txt``); the council-work rule
+and the people detector read it.
 """
 
 from __future__ import annotations
