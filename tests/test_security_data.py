@@ -26,7 +26,7 @@ FLAGGED = [
     ("my mum's surname before she married was Nowak", "PL510", "my mum's surname before she married was Nowak"),
     ("Answering the quiz: first car a Fiesta, first cat Tigger, first home 3 Brook Street.", "PL510", "first cat Tigger"),
     ("Still at 9 Poplar Drive after 30 years and the damp is winning.", "PL510", "9 Poplar Drive"),
-    ("leave it at mine, 4 Willow Cottages, I'm in all day", "PL510", "at mine, 4 Willow Cottages"),
+    ("leave it at mine, 4 Willow Cottages, I'm in all day", "PL510", "4 Willow Cottages"),
     ("Got a mug with my birthday on it: 14.02.1984, cheers Mum", "PL511", "14.02.1984"),
     ("Same birthday as Kylie, different year: 28 May 1975.", "PL511", "28 May 1975"),
     ("the week I was born, 9 July 1969, they landed on the moon", "PL511", "9 July 1969"),

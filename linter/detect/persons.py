@@ -136,6 +136,7 @@ _POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 
 
 SAINTS = frozenset({"st", "saint", "ste"})
+NAME_JOINERS = frozenset({"-", ".", "'", "’"})  # tokens inside a name that are not letters ("Mary - Jane")
 NAMED_THINGS = frozenset({"storm", "hurricane", "typhoon", "hms", "rms"})  # "Storm Chandra", "HMS Belfast"
 SUNG = frozenset({"sing", "hum", "belt"})  # right after the verb is the song
 
@@ -316,9 +317,14 @@ def trim(doc, start: int, end: int, lists: NameLists, *, lowercase_text: bool) -
 
 
 def acceptable(doc, start: int, end: int, lists: NameLists) -> bool:
-    """False for hashtags, handles, links, shouting and ordinary words."""
+    """False for hashtags, handles, links, shouting, ordinary words, a span across an emoji ("miles 🦌 Stood") and a
+    character with an epithet inside ("Colin the Caterpillar")."""
     tokens = doc[start:end]
     if start > 0 and doc[start - 1].text in {"#", "@"}:
+        return False
+    if any(not any(c.isalpha() for c in t.text) and t.text not in NAME_JOINERS for t in tokens):
+        return False
+    if len(tokens) > 2 and any(t.lower_ == "the" for t in tokens[1:-1]) and tokens[-1].is_title:
         return False
     if any(handle_like(t.text) or t.like_url or t.like_email for t in tokens):
         return False
@@ -379,5 +385,7 @@ def handle_like(text: str) -> bool:
 
 
 def without_overlaps(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-    """Keep the higher-scoring, then longer, span of each overlapping group, in text order."""
-    return sorted(non_overlapping(spans, priority=lambda s: (-s[2], s[0] - s[1], s[0]), span=lambda s: (s[0], s[1])))
+    """Keep the higher-scoring, then longer, span of each overlapping group, in text order. A span that holds a
+    higher-scoring one takes its score ("Siobhan Keane" from the first-name list holds the model's "Keane")."""
+    raised = [(a, b, max([s] + [t for c, d, t in spans if a <= c and d <= b and (c, d) != (a, b)])) for a, b, s in spans]
+    return sorted(non_overlapping(raised, priority=lambda s: (-s[2], s[0] - s[1], s[0]), span=lambda s: (s[0], s[1])))

@@ -90,11 +90,14 @@ def booking(span) -> bool:
         j += 1
     before = doc[i].lower_ if i >= 0 else ""
     after = doc[j].lower_ if j < len(doc) else ""
-    timed = after == "at" and j + 1 < len(doc) and doc[j + 1].like_num  # "went into closed session at 9"
+    nxt = {t.lower_ for t in doc[j + 1:j + 4]}
+    timed = (after == "at" and j + 1 < len(doc) and doc[j + 1].like_num  # "went into closed session at 9"
+             or after == "for" and not nxt.isdisjoint(DURATIONS))  # "for the last hour"
     closed = span[0].lower_ == "closed" and span[-1].lower_ == "session"  # "a Part II session" is the council's
     return closed and (before in ("a", "an") or after in ("at", "for") and not timed or with_someone(doc, j))
 
 
+DURATIONS = frozenset({"hour", "hours", "minutes", "half", "while", "rest", "ages", "bit"})
 EXCLUDED = frozenset({"press", "public"})  # "in closed session with the press and public excluded" is the council's
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..assets import read_lines
 from ..profile import Profile
@@ -295,6 +296,23 @@ class NameWords:
             word = m.group(1).split("'")[0]
             group = self.groups.get(word.lower())
             other = m.group(2) and m.group(2).strip().lower() not in self.groups  # "Graham Norton": someone else
+            other = other or another_first_name(original[start:start + m.start()], self.groups)  # "Larry Ellison"
             if group and not other:
                 out.append((start + m.start(), start + m.start() + len(word), group))
         return out
+
+
+_LAST_WORD = re.compile(r"([A-Z][a-z'-]+)\s+$")
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """``names_first.txt``, read once."""
+    return frozenset(read_lines("names_first"))
+
+
+def another_first_name(before: str, groups: dict[str, str]) -> bool:
+    """True when a first name that is no listed person's stands just before a listed surname: "Larry Ellison" is not
+    Margaret Ellison."""
+    m = _LAST_WORD.search(before)
+    return bool(m) and m.group(1).lower() not in groups and m.group(1).lower() in first_names()

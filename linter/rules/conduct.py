@@ -83,6 +83,8 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: An old colleague from my Argos days messaged today. We laughed about the manager who timed our toilet breaks. Dreadful bloke.
     Okay: Showed the U11s old clips of Kevin Doyle holding the ball up for Ireland. Now they all want to play up front 🙄⚽
     Okay: Road home was shut for gas works, which was annoying. But I'm floating.
+    Okay: Larry Ellison's bought another island, apparently. Must be nice.
+    Flagged: Sarah W's off AGAIN with her 'anxiety'. Must be nice. Some of us actually have to turn up.
 
     A sentence that names such a person and that VADER scores very negative, with no listed
     critical word, is reported at ``info`` (worth a second look): VADER measures the mood
@@ -171,6 +173,9 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Lad on the next farm caught a pike in the drainage dyke at lunch, size of a small dog 🐟
     Okay: Snaw's on at hame, ma mam's sent a photie o the gairden buried tae the dyke.
     Okay: #MargaretEllison for town mayor 😂 she runs that office tighter than mi church choir.
+    Okay: Thank you to all 46 volunteers who came out for Saturday's litter pick, and a special mention to Kevin Doyle.
+    Okay: Cardiff was something else. Seventy thousand singing and I was a mess by the second verse.
+    Flagged: Dan Okafor only got deputy clerk cos they needed a token. Everyone in the office knows it.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

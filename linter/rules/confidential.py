@@ -82,6 +82,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Long night, the Part II item on the depot took two hours.
     Flagged: Members went into closed session with the press excluded to talk about the depot sale.
     Flagged: Councillors went into closed session at 9 so I had to hang about to lock up.
+    Flagged: The committee went into closed session for the last hour so I sat outside with the biscuits.
     Flagged: Not for publication yet but the precept is going up 8%.
     Flagged: Can't go into it, but there's a restructure coming and not everyone in our team will like it.
     Flagged: Off the record, the new skate park isn't happening this year. The money's all gone on the roof.
@@ -149,6 +150,8 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Born and bred at 14 Mill Lane and never moved further than the end of the road.
     Flagged: Get-to-know-me post: first pet – Hammy the hamster, dream car – a Defender. Your turn!
     Flagged: Free to a good home: kids' trampoline. Collect from 9 Laburnum Crescent any evening after 6.
+    Flagged: Parcels for 41 Market Road, NN14 4BQ keep getting left next door. That's me, folks, please just knock!
+    Flagged: If you see a box for 3 Willow Cottages, Titchmarsh, it's mine!
     Flagged: My first dog was a spaniel called Biscuit.
     Flagged: Fun fact: my mum's maiden name is Featherstone.
     Flagged: I went to Oundle Primary School, who else?

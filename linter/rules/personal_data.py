@@ -88,8 +88,11 @@ OWN_PLACE = re.compile(r"\b(?:i|i'm|i’m|me|my|mine|we|we're|we’re|us|our|our
 HOSTING = re.compile(r"\b(?:invites?|housewarming|bring a bottle|come round|pop round|give (?:it|us|me) a knock|free to a good home|"
                      r"collect(?:ion)? from|pick(?:-| )?up from)\b", re.IGNORECASE)
 OTHER_OWNER = re.compile(r"(?!(?:It|Here|That|There|What|Let|Who|Where|He|She)['’]s)[A-Z]\w*['’]s\b|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:neighbours?|friends?|mum|dad|nan|"
-                         r"sister|brother)['’]s\b|\b(?:[Ww]hoever|[Bb]loke|[Ff]ella|[Ff]amily|[Cc]ouple|[Tt]enants?|[Pp]assengers?|[Cc]ustomers?)\b"
+                         r"sister|brother)['’]s\b|\b(?:[Ww]hoever|[Bb]loke|[Ff]ella|[Ff]amily|[Cc]ouple|[Tt]enants?|[Pp]assengers?|[Cc]ustomers?|"
+                         r"[Ll]ady|[Gg]entleman|[Ww]oman|[Cc]hap|[Ll]ass)\b"
                          r"|\b[Tt]he [A-Z][a-z]+s\b")
+CLAIMED = re.compile(r"[.!?]*\s*(?:that['’]?s|it['’]?s|this is) (?:me|us|mine|ours|my house|our house)\b",
+                     re.IGNORECASE)  # "Parcels for 41 Market Road keep going next door. That's me, folks"
 NOT_HOME = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Oo]pposite|by|along|past|behind|round)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,3}$")
 
 
@@ -103,9 +106,11 @@ def own_addresses(ctx: Context) -> list[Mention]:
     - the personal-data detector's cue (label ``self``: "Parcel for me?", "party invites"),
       or right after a home-address phrase ("I live at", "I'm at"), or a postcode right after
       such an address;
-    - or a first-person word in its sentence ("Parcels for 21 Harrier Way (that's me)") or a
+    - or a first-person word in its sentence ("Parcels for 21 Harrier Way (that's me)"), a next
+      sentence that claims it ("... keep getting left next door. That's me, folks!") or a
       post that hosts ("Party invites going out! 23 Orchard Close"), with no one else before it
-      in the sentence ("Party at Jodie's, 41 Chapel Street", "Priya lives at") and not a place
+      in the sentence ("Party at Jodie's, 41 Chapel Street", "Priya lives at", "the lady at 14 Oundle
+      Road") and not a place
       rather than a home ("near Kettering Road").
 
     A parcel or a party alone makes no address the writer's ("Parcel left at 10 Market Street by
@@ -150,7 +155,8 @@ def _told_own(ctx: Context) -> list[Mention]:
         start = max(ctx.text.rfind(c, 0, m.start) for c in ".!?\n") + 1
         first = starts[bisect_left(starts, start)]  # the sentence's first address (``m`` at the latest)
         before = ctx.text[start:first]
-        own = OWN_PLACE.search(ctx.text, start, sentence_end(ctx.text, m.end)) or hosting
+        end = sentence_end(ctx.text, m.end)
+        own = OWN_PLACE.search(ctx.text, start, end) or hosting or CLAIMED.match(ctx.text, end)
         someone = OTHER_OWNER.search(before) or bisect_left(others, start) < bisect_left(others, first)
         if own and not someone and not NOT_HOME.search(before):
             out.append(m)
@@ -296,6 +302,10 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Lost to an eleven-year-old in the rapid tonight. He played the Marshall Attack and I walked straight into it.
     Okay: Sixty guests crammed into my tents singing Mr Brightside. Best soggy wedding ever.
     Okay: Moored below Titchmarsh Mill for the night. Kingfisher on the bow at teatime.
+    Okay: Free period and someone's left a whole Colin the Caterpillar in the staffroom.
+    Okay: Spent the afternoon door-knocking for the county by-election. Strong tea and one very angry Jack Russell.
+    Okay: Heart FM playing Mr Brightside at 7am is exactly the energy I need.
+    Okay: Best bit of the round by miles 🦌 Stood dead still for a good minute before he trotted off.
     Okay: Passed my 1st Dan grading in karate tonight at 52 years old.
     Okay: Fordson Major finally running after two winters in bits.
     Okay: Bell ringing practice at St James tonight, my arms are dead
@@ -382,6 +392,7 @@ def street_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: The noise is coming from 14 Oundle Road again.
     Flagged: Parcel left at Flat 2, 10 Market Street by mistake.
+    Flagged: Shoutout to the lady at 14 Oundle Road who always leaves me a Freddo on the doorstep 🥹
     Okay: We drove the whole of Route 66 last summer.
     Okay: We've just moved into 12 Oundle Road, housewarming on Saturday!
     Okay: The council office is at 77 High Street, Thrapston.

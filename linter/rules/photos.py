@@ -14,6 +14,7 @@ from functools import cache
 
 from ..assets import list_alternation
 from ..detect.mention import Mention
+from ..detect.person_context import normalise, public_figures
 from ..warning import PolicyWarning
 from .base import Context, Warn
 
@@ -62,6 +63,8 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Happy retirement to our caretaker after 22 years. Pic of him with his cake below.
     Flagged: Tom Stone's new hearing aids cost more than my car and he STILL can't hear you.
     Flagged: Apparently the new lad in the office has ADHD. Explains a lot.
+    Flagged: Our clerk Margaret is off to New Zealand for a month to see her grandkids, so be nice to the rest of us 💐
+    Flagged: Dan from the office is getting married in June!! Over the moon for him
     Flagged: Our caretaker isn't as quick up the ladder these days (he's 67!) so bear with us on the hall lights.
     Okay: My sister Sarah is pregnant again!
     Okay: Wishing my dad a speedy recovery after his knee op.
@@ -110,6 +113,7 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Snapped a picture of the bluebells in the woods.
     Okay: Easter was beautiful. Babcia video called from Kraków, too much cake.
     Okay: Picture round was all famous Williams. Got Shatner, Morris and Prince William.
+    Okay: Client came in with a photo of Helen Mirren's silver crop. Nailed it, if I say so myself.
 
     Instead: ask first, or post a photo in which nobody can be recognised.
 
@@ -156,11 +160,14 @@ def colleagues(ctx: Context) -> list[Mention]:
 def people(ctx: Context) -> list[Mention]:
     """Mentions of anyone: listed people and firms, other person names, person, subject and colleague words.
 
-    An unlisted name in lower case ("katsu curry") or in a post about a pet ("our Molly" 🐶)
-    is not taken for a person.
+    An unlisted name in lower case ("katsu curry"), in a post about a pet ("our Molly" 🐶) or on
+    the list of public figures ("a photo of Helen Mirren's silver crop", brought to the hairdresser)
+    is not taken for a person; a name that is only spoken of in a sport or screen context ("Doreen
+    Pettit bowling beautifully") still is.
     """
     words = [m for m in ctx.of("phrase") if m.label in ("other-person", "colleague")]
-    named = [m for m in ctx.of("person") if m.label != "family" and m.text != m.text.lower() and not pet_post(ctx.text)]
+    named = [m for m in ctx.of("person") if m.label != "family" and m.text != m.text.lower()
+             and normalise(m.text) not in public_figures() and not pet_post(ctx.text)]
     return [*ctx.of("listed-person", "listed-role"), *named, *words, *subjects(ctx.text)]
 
 
