@@ -286,8 +286,10 @@ def _after_kin(token, kin: frozenset[str]) -> bool:
 
 
 def _kin_before(token, kin: frozenset[str]) -> bool:
-    """A kinship word stands just before the name ("my niece Priya"): a relative who shares a listed first name."""
-    return any(t.lower_ in kin for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i])
+    """A kinship word stands just before the name ("my niece Priya"), or "my" right before it ("My Priya's first day
+    at big school"): a relative who shares a listed first name."""
+    mine = token.i > 0 and token.doc[token.i - 1].lower_ == "my"
+    return mine or any(t.lower_ in kin for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i])
 
 
 def _listed_beside(token, named: list[Mention]) -> bool:

@@ -158,7 +158,8 @@ def has_an_epithet(doc, end: int) -> bool:
 
 
 def family_pattern(words) -> re.Pattern | None:
-    """A regex matching the end of the text before a relative's name: "my (lovely) son ", "baby ",
+    """A regex matching the end of the text before a relative's name: "my (lovely) son ", "my " ("My Priya's first day
+    at big school"), "baby ",
     "love you ", and "our " opening a sentence ("Our Daniel's first day at school")."""
     kin = "|".join(sorted((re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
     if not kin:
@@ -166,7 +167,7 @@ def family_pattern(words) -> re.Pattern | None:
     possessed = rf"\b(?:my|our|me|mi|ma)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{kin})"  # "mi sister Helen", "ma wee brother"
     our_start = r"(?:^|[.!?\n]\s*)our\s+"  # "Our Jess passed her test": the Northern and Midlands "our" for a relative
     kin_start = rf"(?:^|[.!?\n]\s*)(?:{kin})"  # "Grandson William passed his test": the writer's own, unsaid
-    return re.compile(rf"(?:{possessed}|{our_start}|{kin_start}|\bbaby|\blove\s+(?:you|ya|u)(?:\s+so\s+much)?)[\s,(]*$",
+    return re.compile(rf"(?:{possessed}|{our_start}|{kin_start}|\bmy|\bbaby|\blove\s+(?:you|ya|u)(?:\s+so\s+much)?)[\s,(]*$",
                       re.IGNORECASE)
 
 

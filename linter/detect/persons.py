@@ -324,6 +324,8 @@ def acceptable(doc, start: int, end: int, lists: NameLists) -> bool:
         return False
     if any(not any(c.isalpha() for c in t.text) and t.text not in NAME_JOINERS for t in tokens):
         return False
+    if tokens[0].text in ("I.", "I") and len(tokens) > 1:  # "Who even am I. Celebrating with a Twirl."
+        return False
     if len(tokens) > 2 and any(t.lower_ == "the" for t in tokens[1:-1]) and tokens[-1].is_title:
         return False
     if any(handle_like(t.text) or t.like_url or t.like_email for t in tokens):

@@ -362,7 +362,8 @@ def protected_idioms() -> re.Pattern[str]:
 
 
 def not_a_remark(text: str, start: int, m: re.Match) -> bool:
-    """A term that is a capitalised name mid-sentence ("Mrs Brown") or opens an idiom ("brown envelopes").
+    """A term that is a capitalised name mid-sentence ("Mrs Brown"), a town's accent ("a Peterborough accent") or opens
+    an idiom ("brown envelopes").
 
     ``text`` is the post as written (the match may come from its lower-cased copy, same offsets).
     """
@@ -370,7 +371,20 @@ def not_a_remark(text: str, start: int, m: re.Match) -> bool:
     name = " " not in word and word[:1].isupper() and not word.isupper() and bool(text[start:m.start()].strip())
     robbed = bool(_ROB_BLIND.search(text, 0, m.start()))  # "rob you blind" is about money, not sight
     own = bool(_OWN_WORSHIP.match(text, m.start())) and bool(_MINE.search(text, max(0, m.start() - 6), m.start()))
-    return name or robbed or own or bool(protected_idioms().match(text, m.start()))
+    regional = word.lower() == "accent" and _before_word(text, m.start()) in uk_place_names()  # "a Peterborough accent"
+    return name or robbed or own or regional or bool(protected_idioms().match(text, m.start()))
+
+
+@cache
+def uk_place_names() -> frozenset[str]:
+    """``names_uk_places.txt``, lower case, read once."""
+    return frozenset(p.lower() for p in read_lines("names_uk_places"))
+
+
+def _before_word(text: str, at: int) -> str:
+    """The word just before offset ``at``, lower case ("" at the start)."""
+    found = re.search(r"([\w'’-]+)\s+$", text[max(0, at - 40):at])
+    return found.group(1).lower() if found else ""
 
 
 def a_ditch(text: str, m: re.Match) -> bool:

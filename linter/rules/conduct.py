@@ -175,6 +175,8 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: #MargaretEllison for town mayor 😂 she runs that office tighter than mi church choir.
     Okay: Thank you to all 46 volunteers who came out for Saturday's litter pick, and a special mention to Kevin Doyle.
     Okay: Cardiff was something else. Seventy thousand singing and I was a mess by the second verse.
+    Okay: Steam, mince pies, and a Santa with a suspiciously Peterborough accent. Magic all round.
+    Okay: My daughter says it's 'just porridge'. Eighteen years old and already forgetting where she's from.
     Flagged: Dan Okafor only got deputy clerk cos they needed a token. Everyone in the office knows it.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,

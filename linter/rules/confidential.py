@@ -99,6 +99,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Off the record, the new Taylor Swift album is her best since Folklore.
     Okay: 'Closed session' at the spa means you get the sauna to yourselves.
     Okay: Closed session with the trauma counsellor at work today. Honestly more helpful than I expected.
+    Okay: Lobster pots, Part II: he's decided to build them himself this winter.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"

@@ -75,6 +75,7 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Reading Dan Brown's new book on the beach.
     Okay: Kevin Doyle as Molesley in Downton is the most underrated performance on telly.
     Okay: Happy 10th birthday to my niece Priya! Unicorn cake survived the journey.
+    Okay: My Priya's first day at big school tomorrow 🎒 new shoes, new bag, and a very serious face.
 
     A listed full name that is also a widely known public figure's is left alone where the
     post is plainly about the figure (screen, music, sport or news around it), as the resident

@@ -305,6 +305,8 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Free period and someone's left a whole Colin the Caterpillar in the staffroom.
     Okay: Spent the afternoon door-knocking for the county by-election. Strong tea and one very angry Jack Russell.
     Okay: Heart FM playing Mr Brightside at 7am is exactly the energy I need.
+    Okay: Tax return done, three weeks early. Who even am I. Celebrating with a Twirl.
+    Okay: Spring stock arriving all week 🌷 the David Austins went in a day last year.
     Okay: Best bit of the round by miles 🦌 Stood dead still for a good minute before he trotted off.
     Okay: Passed my 1st Dan grading in karate tonight at 52 years old.
     Okay: Fordson Major finally running after two winters in bits.
