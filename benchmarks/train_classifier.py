@@ -9,7 +9,7 @@ learns does not depend on Thrapston's names and carries over to another council'
 
 Data: every labelled corpus in ``corpus/`` that is not the measuring set (``SOURCES``; each
 written by a different writer who saw none of the others), plus ``corpus/tone_dev.jsonl`` as
-extra training text for 4.5, 4.7 and 4.8. The measuring sets ``corpus/sealed6.jsonl`` (scored once at stop 6) and ``sealed7.jsonl`` are never read (stop 5's,
+extra training text for 4.5, 4.7 and 4.8. The measuring sets ``corpus/sealed6.jsonl`` and ``sealed7.jsonl`` (each scored once at stop 6) and ``sealed8.jsonl`` are never read (stop 5's,
 ``sealed4`` and ``sealed5``, were scored once each and are training data since stop 6). A mode-only
 clause is masked (unknown, not negative) on posts of the other mode: 2.1 and 2.3 apply to
 council posts, 4.2 to personal ones.

@@ -74,6 +74,8 @@ if (CORPUS_DIR / "sealed6.jsonl").exists():
     CORPORA["sealed6"] = {"path": CORPUS_DIR / "sealed6.jsonl", "prefix": "z", "size": 250, "per_clause": 10, "people": 50}
 if (CORPUS_DIR / "sealed7.jsonl").exists():
     CORPORA["sealed7"] = {"path": CORPUS_DIR / "sealed7.jsonl", "prefix": "u", "size": 250, "per_clause": 10, "people": 50}
+if (CORPUS_DIR / "sealed8.jsonl").exists():
+    CORPORA["sealed8"] = {"path": CORPUS_DIR / "sealed8.jsonl", "prefix": "m", "size": 250, "per_clause": 10, "people": 50}
 LOADED = {name: load(spec["path"]) for name, spec in CORPORA.items()}
 POSTS = LOADED["posts"]
 ALL_POSTS = [post for posts in LOADED.values() for post in posts]
