@@ -60,22 +60,13 @@ CORPORA = {
     "train_g": {"path": CORPUS_DIR / "train_g.jsonl", "prefix": "tg", "size": 250, "per_clause": 6, "people": 40, "clean": 0.3},
     "train_h": {"path": CORPUS_DIR / "train_h.jsonl", "prefix": "th", "size": 250, "per_clause": 6, "people": 40, "clean": 0.3},
 }
-if (CORPUS_DIR / "sealed.jsonl").exists():
-    CORPORA["sealed"] = {"path": CORPUS_DIR / "sealed.jsonl", "prefix": "s", "size": 250, "per_clause": 10, "people": 50}
-if (CORPUS_DIR / "sealed2.jsonl").exists():
-    CORPORA["sealed2"] = {"path": CORPUS_DIR / "sealed2.jsonl", "prefix": "v", "size": 250, "per_clause": 10, "people": 50}
-if (CORPUS_DIR / "sealed3.jsonl").exists():
-    CORPORA["sealed3"] = {"path": CORPUS_DIR / "sealed3.jsonl", "prefix": "w", "size": 250, "per_clause": 10, "people": 50}
-if (CORPUS_DIR / "sealed4.jsonl").exists():
-    CORPORA["sealed4"] = {"path": CORPUS_DIR / "sealed4.jsonl", "prefix": "x", "size": 250, "per_clause": 10, "people": 50}
-if (CORPUS_DIR / "sealed5.jsonl").exists():
-    CORPORA["sealed5"] = {"path": CORPUS_DIR / "sealed5.jsonl", "prefix": "y", "size": 250, "per_clause": 10, "people": 50}
-if (CORPUS_DIR / "sealed6.jsonl").exists():
-    CORPORA["sealed6"] = {"path": CORPUS_DIR / "sealed6.jsonl", "prefix": "z", "size": 250, "per_clause": 10, "people": 50}
-if (CORPUS_DIR / "sealed7.jsonl").exists():
-    CORPORA["sealed7"] = {"path": CORPUS_DIR / "sealed7.jsonl", "prefix": "u", "size": 250, "per_clause": 10, "people": 50}
-if (CORPUS_DIR / "sealed8.jsonl").exists():
-    CORPORA["sealed8"] = {"path": CORPUS_DIR / "sealed8.jsonl", "prefix": "m", "size": 250, "per_clause": 10, "people": 50}
+# The measuring sets, each by its own blind writer (id prefix), when present.
+SEALED = (("sealed", "s"), ("sealed2", "v"), ("sealed3", "w"), ("sealed4", "x"),
+          ("sealed5", "y"), ("sealed6", "z"), ("sealed7", "u"), ("sealed8", "m"))
+for name, prefix in SEALED:
+    if (CORPUS_DIR / f"{name}.jsonl").exists():
+        CORPORA[name] = {"path": CORPUS_DIR / f"{name}.jsonl", "prefix": prefix, "size": 250,
+                         "per_clause": 10, "people": 50}
 LOADED = {name: load(spec["path"]) for name, spec in CORPORA.items()}
 POSTS = LOADED["posts"]
 ALL_POSTS = [post for posts in LOADED.values() for post in posts]

@@ -44,6 +44,18 @@ def normalise(text: str) -> str:
 
 
 @cache
+def uk_places() -> frozenset[str]:
+    """UK towns and villages, lower case (``names_uk_places.txt``), read once for every reader."""
+    return frozenset(read_lines("names_uk_places"))
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """``names_first.txt``, read once for every reader."""
+    return frozenset(read_lines("names_first"))
+
+
+@cache
 def public_figures() -> frozenset[str]:
     """``names_public_figures.txt``, normalised, read once."""
     return frozenset(normalise(f) for f in read_lines("names_public_figures"))
@@ -72,7 +84,7 @@ class ContextLists:
     def load(cls, *, names: frozenset[str] = frozenset()) -> ContextLists:
         """Read the lists; one-word places that are also first names or surnames (``names``) are left out."""
         context = read_lines("names_public_context")
-        places = (normalise(p) for p in read_lines("names_uk_places"))
+        places = (normalise(p) for p in uk_places())
         return cls(
             public_words=frozenset(e for e in context if e.isalpha()),
             public_phrases=phrase_pattern(e.lower() for e in context if not e.isalpha()),

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from ..assets import read_lines
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import ContextLists, has_an_epithet
+from .person_context import ContextLists, first_names, has_an_epithet
 
 NER_SCORE = 0.85
 GAZETTEER_SCORE = 0.75
@@ -53,16 +53,16 @@ class NameLists:
     @classmethod
     def load(cls, nlp=None) -> NameLists:
         """Read the lists from ``models/patterns``, and the pipeline's dictionary words."""
-        first_names, surnames = frozenset(read_lines("names_first")), frozenset(read_lines("names_surnames"))
+        first, surnames = first_names(), frozenset(read_lines("names_surnames"))
         return cls(
-            first_names=first_names,
+            first_names=first,
             titles=frozenset(t.rstrip(".") for t in read_lines("names_titles")),
             not_names=frozenset(read_lines("names_not_names")),
             surnames=surnames,
             place_words=frozenset(read_lines("names_place_words")),
             words=dictionary_words(nlp) if nlp is not None else frozenset(),
             kin=frozenset(w.lower() for w in read_lines("names_family_words") if " " not in w),
-            context=ContextLists.load(names=first_names | surnames),
+            context=ContextLists.load(names=first | surnames),
         )
 
     def is_word(self, tok) -> bool:

@@ -81,7 +81,9 @@ def insider(span, found: dict) -> bool:
 
 def booking(span) -> bool:
     """True for a venue's closed session ("a closed session for the club", "closed session at the pool", "a 'closed
-    session' for staff training", a "closed session with the counsellor"), not a council's; quotation marks around the words are looked past."""
+    session' for staff training") or one with someone who runs it ("closed session with the trauma counsellor"), not
+    a council's ("at 9", "for the last hour", "with the press and public excluded"); quotation marks around the words
+    are looked past."""
     doc = span.doc
     i, j = span.start - 1, span.end
     while i >= 0 and doc[i].is_quote:
@@ -90,24 +92,16 @@ def booking(span) -> bool:
         j += 1
     before = doc[i].lower_ if i >= 0 else ""
     after = doc[j].lower_ if j < len(doc) else ""
-    nxt = {t.lower_ for t in doc[j + 1:j + 4]}
+    nxt = {t.lower_ for t in doc[j + 1:j + 4]}  # the words after "at", "for" or "with"
     timed = (after == "at" and j + 1 < len(doc) and doc[j + 1].like_num  # "went into closed session at 9"
              or after == "for" and not nxt.isdisjoint(DURATIONS))  # "for the last hour"
+    with_someone = after == "with" and nxt.isdisjoint(EXCLUDED)
     closed = span[0].lower_ == "closed" and span[-1].lower_ == "session"  # "a Part II session" is the council's
-    return closed and (before in ("a", "an") or after in ("at", "for") and not timed or with_someone(doc, j))
+    return closed and (before in ("a", "an") or after in ("at", "for") and not timed or with_someone)
 
 
 DURATIONS = frozenset({"hour", "hours", "minutes", "half", "while", "rest", "ages", "bit"})
 EXCLUDED = frozenset({"press", "public"})  # "in closed session with the press and public excluded" is the council's
-
-
-def with_someone(doc, j: int) -> bool:
-    """A session "with" someone who runs it ("closed session with the trauma counsellor", "with the agronomist"), not
-    "with the press and public excluded"."""
-    if j >= len(doc) or doc[j].lower_ != "with":
-        return False
-    rest = {t.lower_ for t in doc[j + 1:j + 4]}
-    return rest.isdisjoint(EXCLUDED)
 
 
 def compound(span, compounds: frozenset[str]) -> bool:
@@ -158,11 +152,22 @@ def own_birth(span) -> bool:
     if first.lower_ != "born" or span.start == 0:
         return True
     prev = span.doc[span.start - 1]
-    if prev.text == ":" and any(t.lower_ in POSSESSIVE for t in span.doc[max(0, span.start - 5):span.start - 1]):
+    if prev.text == ":" and someone_elses_label(span.doc.text, span.start_char):
         return False
     if first.is_sent_start:
         return True
     return not (prev.is_alpha or prev.text == ",")
+
+
+_SOMEONE_ELSES = re.compile(r"[A-Z][\w-]*['’]s\b|\b(?:his|her|their|he|she|they)\b", re.IGNORECASE)
+
+
+def someone_elses_label(text: str, start: int) -> bool:
+    """True when the label before the colon just before ``start`` names someone else ("Kevin's details: born …",
+    "His DOB: …"), not the writer ("Fun fact: born 17.10.1983"); the label runs from its sentence's start."""
+    colon = text.rfind(":", 0, start)
+    label = text[max(text.rfind(c, 0, colon) for c in ".!?\n") + 1:start]
+    return bool(_SOMEONE_ELSES.search(label))
 
 
 @cache

@@ -32,6 +32,7 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer 
 from stdnum.gb import nhs  # noqa: E402
 
 from ..assets import read_lines  # noqa: E402
+from .phrase_context import someone_elses_label  # noqa: E402
 
 UK_PHONE_CONTEXT = ["phone", "number", "telephone", "tel", "mobile", "call", "ring", "text", "whatsapp", "contact"]
 LABEL_KEY = "postlint_label"
@@ -154,12 +155,8 @@ def _starts_sentence(text: str, start: int) -> bool:
     11.11.88") or a label and a colon ("Fun fact: born 17.10.1983")."""
     last = last_visible(text, start)
     if last == ":":  # "Fun fact: born …" is the writer's; "Kevin's details: born …" is not
-        label = text[max(text.rfind(c, 0, text.rfind(":", 0, start)) for c in ".!?\n") + 1:start]
-        return not _SOMEONE_ELSES.search(label)
+        return not someone_elses_label(text, start)
     return not last or not (last.isalnum() or last in ",;('’\"-–")
-
-
-_SOMEONE_ELSES = re.compile(r"[A-Z][\w-]*['’]s\b|\b(?:his|her|their|he|she|they)\b", re.IGNORECASE)
 
 
 def last_visible(text: str, end: int) -> str:

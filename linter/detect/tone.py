@@ -36,6 +36,7 @@ from ..profile import Profile
 from ..spans import non_overlapping
 from .mention import Mention
 from .people import PeopleDetector
+from .person_context import uk_places
 from .tone_lists import compile_list, entry_pattern, list_needles, may_match  # noqa: F401 (re-exported)
 from .tone_targets import council_context_ok, profile_targets, role_targets
 from .tone_frames import Frames, NameWords, about_self, criticism_frames, excluded, incapable, secret_exclusion
@@ -371,14 +372,8 @@ def not_a_remark(text: str, start: int, m: re.Match) -> bool:
     name = " " not in word and word[:1].isupper() and not word.isupper() and bool(text[start:m.start()].strip())
     robbed = bool(_ROB_BLIND.search(text, 0, m.start()))  # "rob you blind" is about money, not sight
     own = bool(_OWN_WORSHIP.match(text, m.start())) and bool(_MINE.search(text, max(0, m.start() - 6), m.start()))
-    regional = word.lower() == "accent" and _before_word(text, m.start()) in uk_place_names()  # "a Peterborough accent"
+    regional = word.lower() == "accent" and _before_word(text, m.start()) in uk_places()  # "a Peterborough accent"
     return name or robbed or own or regional or bool(protected_idioms().match(text, m.start()))
-
-
-@cache
-def uk_place_names() -> frozenset[str]:
-    """``names_uk_places.txt``, lower case, read once."""
-    return frozenset(p.lower() for p in read_lines("names_uk_places"))
 
 
 def _before_word(text: str, at: int) -> str:

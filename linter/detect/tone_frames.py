@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..assets import read_lines
 from ..profile import Profile
+from .person_context import first_names
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*|'[a-z]+")
 _COPULA = frozenset("is are was were 's 're be being been seems seem looks look sounds acting "
@@ -303,12 +303,6 @@ class NameWords:
 
 
 _LAST_WORD = re.compile(r"([A-Z][a-z'-]+)\s+$")
-
-
-@cache
-def first_names() -> frozenset[str]:
-    """``names_first.txt``, read once."""
-    return frozenset(read_lines("names_first"))
 
 
 def another_first_name(before: str, groups: dict[str, str]) -> bool:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..detect.person_context import uk_places
 from ..detect.phrase_context import elsewhere
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
-from .own_security import uk_places
 from .photos import same_sentence
 from .disrepute import blocked_link, disrepute_accusation, disrepute_conduct, inappropriate_image
 

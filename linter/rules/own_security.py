@@ -26,6 +26,7 @@ from functools import cache
 
 from ..assets import list_alternation, read_lines
 from ..detect.mention import Mention
+from ..detect.person_context import uk_places
 from .base import Context
 
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "who", "whom", "whose", "you"})
@@ -51,12 +52,6 @@ OTHER_EVENT = re.compile(r"\b(?:married|wed|wedding|anniversary|since|died|passe
                          re.IGNORECASE)  # "Married 12 June 1999" is no birthday
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 BIRTH_AGES = (5, 110)  # a birth year lies this many years before the post, at least and at most
-
-
-@cache
-def uk_places() -> frozenset[str]:
-    """UK towns and villages, lower case (``names_uk_places.txt``)."""
-    return frozenset(read_lines("names_uk_places"))
 
 
 @cache
