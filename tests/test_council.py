@@ -50,6 +50,7 @@ def test_names_aliases_address_places(council, text, expected):
     ("thrapstontowncouncil dot gov dot uk", [("web-domain", "thrapstontowncouncil dot gov dot uk")]),
     ("clerk at thrapstontowncouncil [dot] gov [dot] uk", [("email-domain", "clerk at thrapstontowncouncil [dot] gov [dot] uk")]),
     ("my @thrapstontowncouncil.gov.uk address", [("email-domain", "@thrapstontowncouncil.gov.uk")]),
+    ("Email me at work, dan.okafor @ thrapstontowncouncil . gov . uk", [("email-domain", "dan.okafor @ thrapstontowncouncil . gov . uk")]),
     ("www . thrapston town council . gov . uk", [("web-domain", "thrapston town council . gov . uk")]),
     ("thrapston-town-council.gov.uk has it", [("web-domain", "thrapston-town-council.gov.uk")]),
 ])
@@ -78,10 +79,11 @@ def test_domain_regex_needs_whole_labels():
 
 
 def test_domain_regex_spaces_out_only_the_council_name():
-    """The run-together name may be spaced out again; other labels may not."""
+    """The run-together name may be spaced out again, and every label spelt out letter by letter; nothing else."""
     regex = domain_regex("thrapstontowncouncil.gov.uk", name="Thrapston Town Council")
     assert regex.search("thrapston town council . gov . uk")
     assert not regex.search("thrapstontowncouncil . g ov . uk")
+    assert regex.search("t h r a p s t o n t o w n c o u n c i l . g o v . u k")  # spelt out letter by letter
     assert not domain_regex("thrapstontowncouncil.gov.uk").search("thrapston town council.gov.uk")
 
 

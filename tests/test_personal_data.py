@@ -37,6 +37,8 @@ SPANS = [
     ("Post it to Flat 2, 10 High Street please", [("ADDRESS", "Flat 2, 10 High Street", "")]),
     ("Sorted for NN14 4JJ and PE28 0AB", [("UK_POSTCODE", "NN14 4JJ", ""), ("UK_POSTCODE", "PE28 0AB", "")]),
     ("His NI number is JG 10 37 59 A.", [("UK_NINO", "JG 10 37 59 A", "")]),
+    ("Her NI number's QQ 12 34 56 C and the form rejects it", [("UK_NINO", "QQ 12 34 56 C", "")]),
+    ("Found a passport in the Plaza car park this morning, number 502871364.", [("UK_PASSPORT", "502871364", "")]),
     ("NHS number 943 476 5919 on the form", [("UK_NHS", "943 476 5919", "")]),
     ("my nhs no is 9434765919", [("UK_NHS", "9434765919", "")]),
     ("Her passport number is AB1234567.", [("UK_PASSPORT", "AB1234567", "")]),
@@ -63,6 +65,8 @@ TRAPS = [
     "The order number is 1234567890.",
     "Reference ab51 abc in lower case is nothing.",
     "Order AB1234567 has shipped.",
+    "Order ref QQ 12 34 56 C arrived today.",
+    "Found a passport. Then I went home and read 502871364 pages.",
     "Scored 3 goals in 90 minutes, 2 - 1 at half time.",
 ]
 

@@ -20,8 +20,11 @@ and its best sentence's, so one hostile sentence among pleasant ones is not aver
 from __future__ import annotations
 
 import json
+import re
+from functools import cache
 from pathlib import Path
 
+from ..assets import list_alternation
 from ..nlp import classifier_dir, load_classifier
 from ..post import Post
 from ..profile import Profile
@@ -57,13 +60,28 @@ def pooled(cats: dict[str, float], by_sentence: list[dict[str, float]], pooling:
 
 
 POINT_WORDS = 4  # a shorter sentence ("YES.", "Wine.") is read mostly through its neighbours: point at a longer one
+POINT_MARGIN = 0.05  # sentences this close to the best score are a tie, which a picture word breaks (3.2, 4.10)
+PICTURE_CLAUSES = frozenset({"3.2", "4.10"})
+
+
+@cache
+def media_words() -> re.Pattern[str]:
+    """``classified_media.txt`` (words that show a post carries a picture, a clip or someone's words) as one regex."""
+    return re.compile(rf"(?<!\w)(?:{list_alternation('classified_media')})(?!\w)", re.IGNORECASE)
 
 
 def pointed(text: str, spans: list[tuple[int, int]], by_sentence: list[dict[str, float]], clause: str) -> int:
     """Which sentence a warning underlines: the highest-scoring of those of ``POINT_WORDS`` words or more, or of all
-    when none is that long. Only the pointing: what decides is ``pooled``, over every sentence."""
-    long = [i for i, (a, b) in enumerate(spans) if len(text[a:b].split()) >= POINT_WORDS]
-    return max(long or range(len(spans)), key=lambda i: by_sentence[i].get(clause, 0.0))
+    when none is that long. For 3.2 and 4.10, of the sentences within ``POINT_MARGIN`` of that score, the first with
+    a picture word ("Lovely sunset on the way home. Attached a pic of Graham asleep at his desk": both score 0.99).
+    Only the pointing: what decides is ``pooled``, over every sentence."""
+    long = [i for i, (a, b) in enumerate(spans) if len(text[a:b].split()) >= POINT_WORDS] or list(range(len(spans)))
+    best = max(long, key=lambda i: by_sentence[i].get(clause, 0.0))
+    if clause in PICTURE_CLAUSES:
+        top = by_sentence[best].get(clause, 0.0)
+        close = [i for i in long if by_sentence[i].get(clause, 0.0) >= top - POINT_MARGIN]
+        return next((i for i in close if media_words().search(text, *spans[i])), best)
+    return best
 
 
 def underlined(text: str, start: int, end: int) -> tuple[int, int]:

@@ -26,7 +26,7 @@ from .phrases import ABBREVIATIONS
 DOT = r"(?:\s*\.\s*|\s*[\[({]\s*(?:dot|\.)\s*[\])}]\s*|\s+dot\s+)"
 # What may join the words of a name: spaces, nothing (hashtags), hyphens, underscores.
 JOIN = r"[\s_-]*"
-EMAIL_LEFT = re.compile(r"(?:[\w.+-]+@|[\w.+-]+\s*[\[(]at[\])]\s*|@)$", re.IGNORECASE)
+EMAIL_LEFT = re.compile(r"(?:[\w.+-]+(?:@|\s@\s)|[\w.+-]+\s*[\[(]at[\])]\s*|@)$", re.IGNORECASE)  # "dan.okafor @ …" too
 # "clerk at thrapstontowncouncil dot gov dot uk": a spelt-out "at" only before a spelt-out domain.
 SPELT_AT = re.compile(r"(?<![\w'’])[\w.+-]+\s+at\s+$", re.IGNORECASE)
 URL_LEFT = re.compile(r"(?:(?:https?://|www\.)[\w.-]*|(?<![\w@])[\w-]+\.)$", re.IGNORECASE)
@@ -53,12 +53,18 @@ def domain_regex(domain: str, *, name: str = "") -> re.Pattern:
     """A domain in any case, with its dots written plainly or obfuscated.
 
     A label that is the council's name run together may be spaced out again
-    ("thrapston town council . gov . uk").
+    ("thrapston town council . gov . uk"), and any label may be spelt out letter by letter
+    ("t h r a p s t o n t o w n c o u n c i l . g o v . u k").
     """
     words = [w.lower() for w in re.split(r"[\s_-]+", name) if w]
-    labels = [JOIN.join(map(re.escape, words)) if words and label.lower() == "".join(words) else re.escape(label)
-              for label in domain.strip(".").split(".")]
+    labels = [rf"(?:{JOIN.join(map(re.escape, words)) if words and label.lower() == ''.join(words) else re.escape(label)}"
+              rf"|{letter_spaced(label)})" for label in domain.strip(".").split(".")]
     return re.compile(r"(?<![\w-])" + DOT.join(labels) + r"(?![\w-])", re.IGNORECASE)
+
+
+def letter_spaced(word: str) -> str:
+    """A word spelt out with one space between its letters ("g o v"), as a regex."""
+    return " ".join(map(re.escape, word))
 
 
 # Street words and the short forms people type ("77 High St", "Station Rd."): the phrase detector's list.

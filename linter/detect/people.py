@@ -47,6 +47,7 @@ from ..assets import read_lines
 from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
+from .person_context import family_words
 from .phrase_context import elsewhere
 from .people_names import (
     EVIDENCE_RANK,
@@ -100,7 +101,7 @@ def load_cues() -> CueLists:
     )
     return CueLists(
         cues=re.compile(rf"(?<![\w-])(?:{_words_pattern(cues)})(?![\w-])", re.IGNORECASE),
-        kin=frozenset(w.lower() for w in read_lines("names_family_words")),
+        kin=family_words(),
         unnamed=re.compile(unnamed, re.IGNORECASE | re.MULTILINE),
     )
 
@@ -261,7 +262,8 @@ class PeopleDetector:
         if not self.lists.ordinary(token.lower_):
             return True
         nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-        return token.text[:1].isupper() and nxt not in PRONOUNS
+        shouted = len(token.text) > 1 and token.text.isupper()  # "I WILL find it"
+        return token.text[:1].isupper() and not shouted and nxt not in PRONOUNS
 
     def _role_cue(self, text: str, person: Person) -> bool:
         """The person's own role word is in the post ("kev" and "allotment")."""
@@ -316,6 +318,7 @@ def _elsewhere(doc, end: int) -> bool:
         len(after) == 2
         and after[0] in ("of", "at", "for")
         and after[1] not in ("the", "our", "this", "work")
+        and not (after[0] == "for" and doc[end + 1].tag_ == "VBG")  # "the deputy clerk for sorting out the paperwork"
     )
 
 

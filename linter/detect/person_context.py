@@ -56,6 +56,12 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def family_words() -> frozenset[str]:
+    """``names_family_words.txt`` (kin words: "nephew", "grandad", "our kid"), lower case, read once for every reader."""
+    return frozenset(w.lower() for w in read_lines("names_family_words"))
+
+
+@cache
 def public_figures() -> frozenset[str]:
     """``names_public_figures.txt``, normalised, read once."""
     return frozenset(normalise(f) for f in read_lines("names_public_figures"))

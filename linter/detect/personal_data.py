@@ -30,6 +30,7 @@ from .pii_recognizers import (
     DateOfBirthRecognizer,
     StreetAddressRecognizer,
     UkNhsRecognizer,
+    UkNinoLabelledRecognizer,
     UkPassportNumberRecognizer,
     UkPhonePatternRecognizer,
 )
@@ -41,7 +42,7 @@ THRESHOLDS = {
     "UK_VEHICLE_REGISTRATION": 0.4, "DATE_OF_BIRTH": 0.5,
 }
 PASSPORT_CONTEXT = ("passport", "travel document", "hmpo")
-CONTEXT_WINDOW = 40  # characters either side of a finding that are searched for its context words
+CONTEXT_WINDOW = 80  # characters either side of a finding, within its sentence, searched for its context words
 # When two findings overlap, the earlier entity in this list wins.
 PRIORITY = ("EMAIL_ADDRESS", "UK_NINO", "UK_NHS", "UK_DRIVING_LICENCE", "UK_PASSPORT", "PHONE_NUMBER",
             "DATE_OF_BIRTH", "ADDRESS", "UK_POSTCODE", "UK_VEHICLE_REGISTRATION", "URL")
@@ -60,7 +61,7 @@ def build_registry():
     return RecognizerRegistry(recognizers=[
         EmailRecognizer(), UrlRecognizer(),
         PhoneRecognizer(supported_regions=("GB",), context=UK_PHONE_CONTEXT), UkPhonePatternRecognizer(),
-        UkNinoRecognizer(), UkNhsRecognizer(), UkPassportRecognizer(), UkPassportNumberRecognizer(), UkDrivingLicenceRecognizer(),
+        UkNinoRecognizer(), UkNinoLabelledRecognizer(), UkNhsRecognizer(), UkPassportRecognizer(), UkPassportNumberRecognizer(), UkDrivingLicenceRecognizer(),
         UkVehicleRegistrationRecognizer(), UkPostcodeRecognizer(),
         StreetAddressRecognizer(), DateOfBirthRecognizer(),
     ], supported_languages=["en"])
@@ -126,9 +127,15 @@ def kept(results, text: str) -> list:
 
 
 def has_context(text: str, start: int, end: int, words) -> bool:
-    """True when one of ``words`` appears (as whole words) shortly before ``start`` or after ``end``."""
-    window = f"{text[max(0, start - CONTEXT_WINDOW):start]} {text[end:end + CONTEXT_WINDOW]}".lower()
+    """True when one of ``words`` appears (as whole words) in the finding's sentence, at most ``CONTEXT_WINDOW``
+    characters before ``start`` or after ``end`` ("Found a passport in the car park this morning, number 502871364")."""
+    before = _SENTENCE_END.split(text[max(0, start - CONTEXT_WINDOW):start])[-1]
+    after = _SENTENCE_END.split(text[end:end + CONTEXT_WINDOW])[0]
+    window = f"{before} {after}".lower()
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", window) for w in words)
+
+
+_SENTENCE_END = re.compile(r"[.!?]+\s+")
 
 
 def resolve(results) -> list:

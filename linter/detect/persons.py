@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from ..assets import read_lines
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import ContextLists, first_names, has_an_epithet
+from .person_context import ContextLists, family_words, first_names, has_an_epithet
 
 NER_SCORE = 0.85
 GAZETTEER_SCORE = 0.75
@@ -61,7 +61,7 @@ class NameLists:
             surnames=surnames,
             place_words=frozenset(read_lines("names_place_words")),
             words=dictionary_words(nlp) if nlp is not None else frozenset(),
-            kin=frozenset(w.lower() for w in read_lines("names_family_words") if " " not in w),
+            kin=frozenset(w for w in family_words() if " " not in w),
             context=ContextLists.load(names=first | surnames),
         )
 

@@ -8,6 +8,8 @@ detector found in the post) and says whether the phrase counts:
   morning", not an invitation such as "if anyone wants to come"), in a post whose other
   sentences are first-person ("Tomorrow's full council agenda is a monster. Pray for me"), or in
   a post that marks something confidential (inside knowledge);
+- ``confidential`` and ``confidential-business`` are dropped when written as a name, every word
+  capitalised mid-sentence ("three records at Off The Record in Bedford");
 - ``confidential-business`` is dropped for a venue's session ("a closed session for the club",
   "closed session at the pool") or a session with someone who runs it ("closed session with the
   trauma counsellor");
@@ -119,7 +121,14 @@ def trivial(span, services: frozenset[str]) -> bool:
     service's confidence ("My GP said it's all confidential")."""
     rest = [t for t in span.doc[span.end:span.sent.end] if not t.is_punct and not t.is_space]
     taste = bool(rest) and (rest[0].tag_ == "JJS" or rest[0].lower_ in SUPERLATIVE)
-    return taste or confession(rest) or any(t.lower_ in services for t in span.sent)
+    return taste or confession(rest) or not heading(span) and any(t.lower_ in services for t in span.sent)
+
+
+def heading(span) -> bool:
+    """True for a marker that heads its sentence with a colon or dash ("Confidential: the complaint … has gone to the
+    solicitor"): what follows is what it marks, whoever else the sentence names."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.start == span.sent.start and nxt is not None and nxt.text in (":", "-", "–", "—")
 
 
 def confession(rest) -> bool:
@@ -133,6 +142,14 @@ def confession(rest) -> bool:
 def coda(span) -> bool:
     """True when nothing but punctuation follows the span in its sentence ("You didn't hear it from me.")."""
     return all(t.is_punct or t.is_space or not t.is_alpha for t in span.doc[span.end:span.sent.end])
+
+
+def a_title(span) -> bool:
+    """True when every word of the span is capitalised, a small one inside too, and it does not open the sentence: a
+    shop's, a band's or a book's name ("three records at Off The Record in Bedford")."""
+    words = [t for t in span if t.is_alpha]
+    return (len(words) > 1 and span.start > span.sent.start and all(t.text[:1].isupper() for t in words)
+            and any(t.is_stop for t in words[1:]))
 
 
 def inside(span, general) -> bool:

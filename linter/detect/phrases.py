@@ -42,7 +42,7 @@ from spacy.util import filter_spans
 from ..assets import read_lines
 from .mention import Mention
 from .people_names import load_lists
-from .phrase_context import booking, coda, compound, inside, insider, own_birth, someone_elses, trivial
+from .phrase_context import a_title, booking, coda, compound, inside, insider, own_birth, someone_elses, trivial
 
 LABELS = (
     "work-identity", "own-role", "council-reference", "council-business", "work-activity",
@@ -251,6 +251,8 @@ class PhraseDetector:
         if label in ("confidential", "confidential-business"):
             general = found.get("confidential-general", [])
             if label == "confidential-business" and booking(span):
+                return False
+            if a_title(span):
                 return False
             return not inside(span, general) and not (label == "confidential" and self.trivial(span, found))
         if label in ("council-reference", "council-business") and compound(span, self.compounds):

@@ -95,6 +95,17 @@ class UkNhsRecognizer(PatternRecognizer):
         return None if nhs.is_valid(re.sub(r"\D", "", pattern_text)) else False
 
 
+class UkNinoLabelledRecognizer(PatternRecognizer):
+    """A National Insurance number's shape with any two letters ("QQ 12 34 56 C", HMRC's specimen prefix, which Presidio's
+    recognizer rejects): weak alone, kept only when Presidio's context words ("NI number") stand before it."""
+
+    PATTERNS = [Pattern("NINO shape, any prefix", r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b", 0.1)]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="UK_NINO", patterns=self.PATTERNS, context=["ni", "nino", "national insurance", "insurance"],
+                         name="UkNinoLabelledRecognizer")
+
+
 class UkPassportNumberRecognizer(PatternRecognizer):
     """UK passport numbers of nine digits ("533401372"), weak on their own: they need "passport" nearby."""
 

@@ -36,7 +36,7 @@ from ..profile import Profile
 from ..spans import non_overlapping
 from .mention import Mention
 from .people import PeopleDetector
-from .person_context import uk_places
+from .person_context import family_words, uk_places
 from .tone_lists import compile_list, entry_pattern, list_needles, may_match  # noqa: F401 (re-exported)
 from .tone_targets import council_context_ok, profile_targets, role_targets
 from .tone_frames import Frames, NameWords, about_self, criticism_frames, excluded, incapable, secret_exclusion
@@ -337,10 +337,12 @@ class ToneDetector:
         out = []
         for kind, characteristic, pattern in lexicon.protected:
             for m in pattern.finditer(text, start, end):
-                if kind == "term" and not_a_remark(original, start, m) or kind == "slur" and a_ditch(original, m):
+                if kind == "term" and not_a_remark(original, start, m) or kind == "slur" and not_a_slur(original, m):
                     continue
                 near = any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in refs)
                 kind = "phrase" if text.endswith("typical ", start, m.start()) else kind  # a stereotype
+                if kind == "phrase" and about_a_relative(text, start, m.start()):
+                    continue
                 if kind == "slur" or (kind == "phrase" or near and hostile_at(m)) and not about_self(text, start, m.start()):
                     out.append(Hit(m.start(), m.end(), "protected", f"characteristic={characteristic}"))
         return _longest(out)
@@ -371,7 +373,8 @@ def not_a_remark(text: str, start: int, m: re.Match) -> bool:
     word = text[m.start():m.end()]
     name = " " not in word and word[:1].isupper() and not word.isupper() and bool(text[start:m.start()].strip())
     robbed = bool(_ROB_BLIND.search(text, 0, m.start()))  # "rob you blind" is about money, not sight
-    own = bool(_OWN_WORSHIP.match(text, m.start())) and bool(_MINE.search(text, max(0, m.start() - 6), m.start()))
+    mine = bool(_MINE.search(text, max(0, m.start() - 6), m.start()))
+    own = mine and (bool(_OWN_WORSHIP.match(text, m.start())) or word.lower() in family_words())  # "my grandad's name"
     regional = word.lower() == "accent" and _before_word(text, m.start()) in uk_places()  # "a Peterborough accent"
     return name or robbed or own or regional or bool(protected_idioms().match(text, m.start()))
 
@@ -380,6 +383,24 @@ def _before_word(text: str, at: int) -> str:
     """The word just before offset ``at``, lower case ("" at the start)."""
     found = re.search(r"([\w'’-]+)\s+$", text[max(0, at - 40):at])
     return found.group(1).lower() if found else ""
+
+
+@cache
+def _relative_subject() -> re.Pattern[str]:
+    """"my sister", "our Dad", "me mam" and the like (``names_family_words``) as a regex over lower-cased text."""
+    kin = "|".join(sorted((re.escape(w) for w in family_words()), key=len, reverse=True))
+    return re.compile(rf"\b(?:my|our|me|mi|ma)\s+(?:(?:little|big|baby|eldest|youngest|older|younger)\s+)?(?:{kin})\b")
+
+
+def about_a_relative(text: str, start: int, at: int) -> bool:
+    """True when the clause before ``at`` is about the poster's own relative ("My sister is pregnant again!")."""
+    clause = re.split(r"[,;:.!?]", text[max(start, at - 40):at])[-1]
+    return bool(_relative_subject().search(clause))
+
+
+def not_a_slur(text: str, m: re.Match) -> bool:
+    """A slur's spelling in another sense: a ditch ("the drainage dyke") or an idiom ("endless fag breaks")."""
+    return a_ditch(text, m) or bool(protected_idioms().match(text, m.start()))
 
 
 def a_ditch(text: str, m: re.Match) -> bool:

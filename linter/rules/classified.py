@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 
-from ..assets import list_alternation
+from ..detect.classifier import media_words
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
 from .photos import pet_post
@@ -27,12 +26,6 @@ COLLEAGUE_PHRASES = frozenset({"colleague", "colleague-name"})
 # out of writer on 3,304 posts (models/classifier/DATA_CARD.md): no gate 4.5 P 0.86 R 0.75, 4.7 P 0.85 R 0.77,
 # 71 of 1,127 clean posts warned; a hard gate 0.90/0.65, 0.90/0.66, 55; this one 0.89/0.71, 0.89/0.73, 58.
 UNAIMED_SCORE = 0.98
-
-
-@cache
-def media_words() -> re.Pattern[str]:
-    """``classified_media.txt`` as one regex (``*`` is any ending)."""
-    return re.compile(rf"(?<!\w)(?:{list_alternation('classified_media')})(?!\w)", re.IGNORECASE)
 
 
 def carries_media(ctx: Context) -> bool:
@@ -232,7 +225,7 @@ def classified_unprofessional(ctx: Context, warn: Warn) -> Iterator[PolicyWarnin
     Why: clause 2.1, on council accounts "all communications should follow the same standard
     as would be expected in all written communication with the Town Council".
 
-    Flagged [mode=council]: Can people stop asking about the potholes, it's not us, it's the county
+    Flagged [mode=council]: Right, for the hundredth time, the potholes are the county's job not ours. Stop messaging us about them.
     Okay [mode=council]: The Christmas market opens on Saturday at 10am in the Market Square.
 
     Instead: write as the council: full words, no slang, calm and polite.

@@ -172,6 +172,9 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Harvest supper at church tonight, Jean's doing her hotpot... and the rain is STILL coming down.
     Okay: Lad on the next farm caught a pike in the drainage dyke at lunch, size of a small dog 🐟
     Okay: Snaw's on at hame, ma mam's sent a photie o the gairden buried tae the dyke.
+    Okay: NVL have been on the verges all week. Two blokes, one strimmer, endless fag breaks.
+    Okay: My sister is pregnant again! Auntie duties incoming 💕
+    Okay: Lovely chat with Mrs Ellison at the parade. She remembered my grandad's name from the memorial, which set me off crying.
     Okay: #MargaretEllison for town mayor 😂 she runs that office tighter than mi church choir.
     Okay: Thank you to all 46 volunteers who came out for Saturday's litter pick, and a special mention to Kevin Doyle.
     Okay: Cardiff was something else. Seventy thousand singing and I was a mess by the second verse.

@@ -86,6 +86,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Not for publication yet but the precept is going up 8%.
     Flagged: Can't go into it, but there's a restructure coming and not everyone in our team will like it.
     Flagged: Off the record, the new skate park isn't happening this year. The money's all gone on the roof.
+    Flagged: Confidential: the complaint about Mrs Barraclough's hedge has now gone to the solicitor.
+    Flagged: Could hear the closed session through the wall last night, they're selling off the bowling green.
     Okay: The Samaritans run a free, confidential helpline day and night.
     Okay: I'm reading part two of the series tonight.
     Okay: Part II of my Lake District vlog is up on YouTube!
@@ -100,6 +102,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: 'Closed session' at the spa means you get the sauna to yourselves.
     Okay: Closed session with the trauma counsellor at work today. Honestly more helpful than I expected.
     Okay: Lobster pots, Part II: he's decided to build them himself this winter.
+    Okay: History Walk Part II is this Sunday! Meet in the Market Place at 2pm.
+    Okay: Picked up three records at Off The Record in Bedford today.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"

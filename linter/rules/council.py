@@ -306,6 +306,7 @@ def council_website(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Minutes are up at https://www.ThrapstonTownCouncil.gov.uk/minutes
     Flagged: see thrapstontowncouncil.gov.uk for the bin dates
+    Flagged: t h r a p s t o n t o w n c o u n c i l . g o v . u k, that's where the survey is
     Okay: See the county's bin dates at www.northnorthants.gov.uk
     Okay: Ask me in a message for the link.
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..detect.mention import Mention
 from ..warning import PolicyWarning
 from .base import Context, Warn
-from .photos import pairs, people, same_sentence
+from .photos import crude_words, pairs, people, same_sentence
 
 ACCUSED = frozenset({"council", "councillor", "contractor", "supplier", "employee"})
 REACH = 160  # characters: an accusation in the next or last sentence still names its target
@@ -133,6 +133,7 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Uncensored video of the bloke streaking across the rec 😂
     Okay: Watch this video of the river in flood https://youtu.be/x8k2
     Okay: Here's a video of Kevin Doyle's prize marrow https://youtu.be/x8k2
+    Okay: I've popped a video of Willy Hart doing the Macarena in the comments, you're welcome 😂
     Okay: Photo of my colleagues at the Christmas do!
     Okay: Sweet peas up, and the pigeons have had every single brassica. Photo of the carnage below.
 
@@ -141,7 +142,7 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: ``people.csv``; ``models/patterns/phrase_inappropriate.txt``.
     """
     photos = ctx.of("phrase", label="photo") + ctx.of("phrase", label="photo-attached")
-    for bad in ctx.of("phrase", label="inappropriate"):
+    for bad in crude_words(ctx):
         if photo := next((p for p in photos if same_sentence(ctx.text, p, bad)), None):
             yield warn(min(photo.start, bad.start), max(photo.end, bad.end),
                        f"“{ctx.text[min(photo.start, bad.start):max(photo.end, bad.end)]}” is an inappropriate image to share.")

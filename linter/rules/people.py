@@ -128,6 +128,8 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Our groundsman has been off sick all week.
     Flagged: The deputy clerk got a parking ticket.
+    Flagged: Cheers to the deputy clerk for sorting out the road closure paperwork, legend.
+    Flagged: I was telling a joke as the deputy clerk walked in.
     Flagged: The finance officer at work has been an absolute star helping me sort out my pension forms.
     Flagged: asleep at his desk again #deputyclerk
     Flagged: the new lass couldn't even start the strimmer
@@ -138,6 +140,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: A groundsman's job is never done.
     Okay: Watching New Girl reruns on a Sunday.
     Okay: Nae lie, the caretaker at the bairns' school is a legend. Fixed ma loon's bike chain.
+    Okay: Starting Monday as the new receptionist! Nervous and excited in equal measure.
 
     A newcomer or a colleague described by where they sit ("the new lass", "her in finance")
     is one identifiable person even unnamed. On the council's account, "contact the Clerk" is
@@ -149,7 +152,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: ``people.csv`` (the role column; the person's group).
     """
     for m in ctx.of("listed-role"):
-        if _public_office(ctx, m) or _beside_name(ctx, m):
+        if _public_office(ctx, m) or _beside_name(ctx, m) or _own_role(ctx, m):
             continue
         if m.person is None:
             message = f"“{m.text}” identifies one person even unnamed: {CONSENT}"
@@ -166,6 +169,20 @@ APPOSITION_GAP = 3  # characters between a name and its role in apposition (", o
 def _public_office(ctx: Context, m: Mention) -> bool:
     """On the council's account, "contact the Clerk" names the office people write to, not a person."""
     return ctx.mode == "council" and bool(_CONTACT_BEFORE.search(ctx.text, 0, m.start))
+
+
+_I_AM = re.compile(r"(?:\b(?:i['’]m|i\s+am|im|i['’]ll\s+be|i\s+will\s+be)\s+|\bas\s+)$", re.IGNORECASE)
+_NO_VERB_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:at|in|for|with|from|on|and|here|now|today|tomorrow)\b)", re.IGNORECASE)
+
+
+def _own_role(ctx: Context, m: Mention) -> bool:
+    """The writer's own role: "I'm the new receptionist", "Starting Monday as the new receptionist at …" ("as the
+    deputy clerk walked in" is someone else)."""
+    before = _I_AM.search(ctx.text, max(0, m.start - 20), m.start)
+    if not before or not before.group().lower().startswith("as"):
+        return bool(before)
+    # "Starting Monday as the new receptionist at …", not "welcome William Hart as our new Caretaker"
+    return m.text.lower().startswith(("the ", "a ", "an ")) and bool(_NO_VERB_AFTER.match(ctx.text, m.end))
 
 
 def _beside_name(ctx: Context, m: Mention) -> bool:

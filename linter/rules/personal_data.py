@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from ..assets import read_lines
 from ..detect.mention import Mention
 from ..detect.people_names import load_lists
+from ..detect.person_context import first_names
 from ..profile import Person
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
@@ -48,14 +49,37 @@ def _is_councils_own(ctx: Context, m: Mention) -> bool:
     """The council's own address or a shared council mailbox: clauses 4.1/4.4, not personal data."""
     council = [c for c in ctx.of("council") if c.overlaps(m)]
     if m.entity == "EMAIL_ADDRESS":
-        return bool(council) and m.text.split("@", 1)[0].casefold() in role_mailboxes()
+        return bool(council) and local_part(m.text) in role_mailboxes()
     return any(c.label == "address" for c in council)
+
+
+_AT = re.compile(r"\s*@|\s*[\[(]at[\])]|\s+at\s+", re.IGNORECASE)
+
+
+def local_part(address: str) -> str:
+    """What stands before the "@" (or a spelt-out "at") of an e-mail address, case-folded."""
+    return _AT.split(address, 1)[0].strip().casefold()
+
+
+def _spelt_council_emails(ctx: Context) -> list[Mention]:
+    """Addresses at the council's domain that Presidio cannot read, spaced or spelt out ("dan.okafor @
+    thrapstontowncouncil . gov . uk"), as e-mail findings."""
+    found = _pii(ctx, "EMAIL_ADDRESS")
+    return [Mention("pii", c.start, c.end, c.text, entity="EMAIL_ADDRESS", evidence="council-domain")
+            for c in ctx.of("council", label="email-domain")
+            if _AT.search(c.text) and _names_someone(local_part(c.text)) and not any(c.overlaps(f) for f in found)]
+
+
+def _names_someone(local: str) -> bool:
+    """A spelt-out address's local part that names a person: "dan.okafor", "sarah (dot) whitlock", "priya"; not a
+    word before a spelt-out "at" ("the hall-hire page at …", "running at …")."""
+    return bool(re.search(r"[._]|\bdot\b", local)) or local in first_names()
 
 
 # In a council-account post, a landline right after these words is the council's public number.
 _COUNCIL_CONTACT = re.compile(
     r"(?:\b(?:call|ring|phone|contact|tel(?:ephone)?|book(?:ings?)?(?:\s+(?:through|with|via))?)(?:\s+(?:us|the\s+(?:office|council|town\s+hall|clerk|reception)))?"
-    r"|\benquiries(?:\s+(?:to|on))?)\b[^.!?\d]{0,12}$",
+    r"|\benquiries(?:\s+(?:to|on))?|\b(?:the|our)\s+(?:office|town\s+hall|clerk|reception))\b[^.!?\d]{0,12}$",
     re.IGNORECASE,
 )
 
@@ -344,11 +368,12 @@ def phone_number(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay [mode=council]: I'm covering the office this week; please direct enquiries to (01832) 734 673.
     Okay [mode=council]: Defibrillator training at the Town Hall, Saturday 10am. Book through the office on (01832) 734673.
     Okay [mode=council]: For anything urgent over the holidays please call (01832) 734 673 and follow the recorded message.
+    Okay [mode=council]: The main hall is available for private hire at weekends. Rates and availability from the office on 01832 734673.
     Okay: Call me at 5 when you are done.
     Okay: The hall seats 120 people and costs £1,234 a year.
 
     A council-account post that gives a landline right after "call", "call the office", "ring the
-    council", "book through the office on" or "contact us" is giving the council's published number, not anyone's personal
+    council", "book through the office on", "from the office on" or "contact us" is giving the council's published number, not anyone's personal
     data, and is not flagged; a mobile number always is.
 
     Instead: remove the number; point people to the council's published contact details.
@@ -370,6 +395,7 @@ def email_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     contractors or suppliers without their express consent".
 
     Flagged: Complaints to jane.doe@example.co.uk please.
+    Flagged: Email me at work, dan.okafor @ thrapstontowncouncil . gov . uk, I'm rubbish at checking DMs
     Okay: Complaints to the office please.
     Okay: Questions about the hall to clerk@thrapstontowncouncil.gov.uk please.
     Okay [mode=council]: Allotment plots are available. Email allotments@thrapstontowncouncil.gov.uk to join the waiting list.
@@ -378,7 +404,7 @@ def email_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Profile: none.
     """
-    for m in _about_others(ctx, _pii(ctx, "EMAIL_ADDRESS")):
+    for m in _about_others(ctx, [*_pii(ctx, "EMAIL_ADDRESS"), *_spelt_council_emails(ctx)]):
         yield warn(m.start, m.end, f"{m.text} is an e-mail address: {CONSENT}", entity="EMAIL_ADDRESS")
 
 

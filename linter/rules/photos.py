@@ -66,7 +66,9 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Our clerk Margaret is off to New Zealand for a month to see her grandkids, so be nice to the rest of us 💐
     Flagged: Dan from the office is getting married in June!! Over the moon for him
     Flagged: Our caretaker isn't as quick up the ladder these days (he's 67!) so bear with us on the hall lights.
+    Flagged: Guess who's pregnant again and going to leave us short-staffed all summer.
     Okay: My sister Sarah is pregnant again!
+    Okay: My sister is pregnant again and I'll be covering her shifts at the café, happy to help!
     Okay: Wishing my dad a speedy recovery after his knee op.
     Okay: Here's a pic of the sunset over the river.
     Okay: My colleagues were brilliant this week.
@@ -86,8 +88,8 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
         yield warn(start, end, f"A photo of “{who.text}”, a colleague: post it only with their permission.")
     for news, who in news_pairs(ctx, whom):
         start, end = min(news.start, who.start), max(news.end, who.end)
-        yield warn(start, end, f"“{news.text}” is personal information about “{who.text}”, a colleague: "
-                   "post it only with their permission.")
+        about = f"a colleague (“{who.text}”)" if who.kind == "phrase" else f"“{who.text}”, a colleague"
+        yield warn(start, end, f"“{news.text}” is personal information about {about}: post it only with their permission.")
 
 
 def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -201,6 +203,13 @@ def word_regex(name: str) -> re.Pattern:
     return re.compile(r"(?<![\w'’])(?:" + list_alternation(name) + r")(?![\w])", re.IGNORECASE)
 
 
+def crude_words(ctx: Context) -> list[Mention]:
+    """The words that make an image crude ("a willy on the door"), not a listed person's name ("Willy Hart")."""
+    named = [n for n in ctx.of("listed-person") if n.text[:1].isupper()]
+    return [c for c in ctx.of("phrase", label="inappropriate")
+            if not any(n.start <= c.start < n.end for n in named)]
+
+
 def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
     """Each photo phrase with the nearest of ``whom`` in its sentence (the whole post for a photo the post carries, "video below"); each photo verb with whom it directly takes.
 
@@ -208,7 +217,7 @@ def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]
     the bluebells at Fermyn Woods") and a crude word ("a willy on the door") are not whom a
     photo shows; "a pic of him" shows the nearest person named anywhere in the post.
     """
-    crude = ctx.of("phrase", label="inappropriate")
+    crude = crude_words(ctx)
     whom = [w for w in whom if not photographer(ctx.text, w) and not placed(ctx.text, w)
             and not any(c.start <= w.start < c.end or w.start <= c.start < w.end for c in crude)]
     for photo in ctx.of("phrase", label="photo"):
