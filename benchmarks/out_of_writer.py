@@ -1,4 +1,4 @@
-"""The whole linter on every corpus the classifier trains on (not the measuring sets sealed9 and sealed10), its classifier measured on writers it never saw.
+"""The whole linter on every corpus the classifier trains on (not sealed9 to sealed12: two read at stop 7 but not trained on, two measuring sets), its classifier measured on writers it never saw.
 
 Each corpus was written by a different writer. ``benchmarks/train_classifier.py --cv-only
 --dump SCORES.json`` holds out the corpora one or two writers at a time (its ``FOLDS``), trains a

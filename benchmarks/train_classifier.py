@@ -9,7 +9,7 @@ learns does not depend on Thrapston's names and carries over to another council'
 
 Data: every labelled corpus in ``corpus/`` that is not the measuring set (``SOURCES``; each
 written by a different writer who saw none of the others), plus ``corpus/tone_dev.jsonl`` as
-extra training text for 4.5, 4.7 and 4.8. The measuring sets ``corpus/sealed9.jsonl`` and ``sealed10.jsonl`` are never
+extra training text for 4.5, 4.7 and 4.8. ``corpus/sealed9.jsonl`` to ``sealed12.jsonl`` (stop 7's measuring sets) are never
 read (stop 6's, ``sealed6`` to ``sealed8``, were scored once each and are training data since stop 7, a tenth fold). A mode-only
 clause is masked (unknown, not negative) on posts of the other mode: 2.1 and 2.3 apply to
 council posts, 4.2 to personal ones.

@@ -227,13 +227,13 @@
       this.render();
     }
 
-    /** Alt+Shift+P jumps to the first underline; Ctrl/⌘+Enter is checked before posting. */
+    /** Alt+Shift+P jumps to the first underline of the most serious kind; Ctrl/⌘+Enter is checked before posting. */
     onKeydown(event) {
       const el = PostlintText.composerOf(event.target);
       if (!el) return;
       if (event.altKey && event.shiftKey && event.code === "KeyP") {
         event.preventDefault();
-        return this.focusUnderline(0);
+        return this.focusUnderline(Math.max(0, postlintFirstWorst(this.shown)));
       }
       this.guard.onKeydown(event, this.session(el));
     }

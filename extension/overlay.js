@@ -22,6 +22,13 @@ function postlintWorst(warnings) {
     > (POSTLINT_SEVERITY_RANK[worst] || 0) ? w.severity : worst, "info");
 }
 
+/** The index of the first warning of the most serious severity (-1 when there are none): where the keyboard
+ * shortcut goes first, so a name's error is reached before a sentence-long "second look" that starts earlier. */
+function postlintFirstWorst(warnings) {
+  const worst = postlintWorst(warnings);
+  return warnings.findIndex((w) => w.severity === worst);
+}
+
 /** The host element's own style: inline and !important, so the site's CSS cannot move,
  * hide or transform it (a transform would break the fixed positions inside). */
 const POSTLINT_HOST_STYLE = ["all: initial", "display: block", "position: fixed", "top: 0",
@@ -154,11 +161,14 @@ class PostlintOverlay {
     badge.style.top = `${Math.max(0, box.bottom - size.height - 6)}px`;
   }
 
-  /** The warning index under the viewport point (x, y), or -1. */
+  /** The warning index under the viewport point (x, y), or -1. Where underlines overlap (a name inside a
+   * sentence-long "second look"), the most serious wins, then the narrowest: the words the pointer is on. */
   hitTest(x, y) {
-    const hit = this.boxes.find(({rect}) => x >= rect.left && x <= rect.left + rect.width
+    const hits = this.boxes.filter(({rect}) => x >= rect.left && x <= rect.left + rect.width
       && y >= rect.top - 2 && y <= rect.top + rect.height + 2);
-    return hit ? hit.index : -1;
+    const rank = (b) => POSTLINT_SEVERITY_RANK[b.mark.dataset.postlintSeverity] || 0;
+    hits.sort((a, b) => rank(b) - rank(a) || a.rect.width - b.rect.width);
+    return hits.length ? hits[0].index : -1;
   }
 
   /** The focusable underline element of a warning, if it is drawn. */

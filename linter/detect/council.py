@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from ..assets import read_lines
 from ..spans import non_overlapping
 from .mention import Mention
 from .phrases import ABBREVIATIONS
@@ -92,6 +94,27 @@ def address_regexes(address: str) -> list[re.Pattern]:
     return out
 
 
+@cache
+def acronym_senses() -> dict[str, re.Pattern]:
+    """``council_acronym_senses.txt``: per initialism, one regex over the cue words of its other senses."""
+    cues: dict[str, list[str]] = {}
+    for line in read_lines("council_acronym_senses"):
+        initialism, _, words = line.partition(":")
+        cues.setdefault(initialism.strip(), []).extend(w.strip() for w in words.split(",") if w.strip())
+    return {k: re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+").replace(r"\$NUM", r"\d+") for w in v)
+                          + r")(?![\w'’])", re.IGNORECASE) for k, v in cues.items()}
+
+
+def other_sense(text: str, alias: str, start: int, end: int) -> bool:
+    """True when an initialism alias stands in a sentence with a cue of another of its senses ("TTC month 9")."""
+    cue = acronym_senses().get(alias)
+    if cue is None:
+        return False
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    right = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
+    return bool(cue.search(text, left, start) or cue.search(text, end, right))
+
+
 def alias_regex(alias: str) -> re.Pattern:
     """An alias: all-capital short ones (acronyms) only in capitals, others in any case."""
     acronym = alias.isupper() and len(alias) <= 5 and " " not in alias
@@ -107,13 +130,15 @@ class CouncilDetector:
         self.web_domains = frozenset(council.web_domains)
         self.others = [("name", word_regex(council.name))]
         self.others += [("alias", alias_regex(a)) for a in council.aliases]
+        self.acronyms = {a for a in council.aliases if a in acronym_senses()}
         self.others += [("address", r) for r in address_regexes(council.address)]
         self.others += [("place", word_regex(p)) for p in council.places]
 
     def __call__(self, post) -> Iterator[Mention]:
         found = list(self.domain_mentions(post.text))
         for label, regex in self.others:
-            found += [Mention("council", m.start(), m.end(), m.group(), label=label) for m in regex.finditer(post.text)]
+            found += [Mention("council", m.start(), m.end(), m.group(), label=label) for m in regex.finditer(post.text)
+                      if not (label == "alias" and m.group() in self.acronyms and other_sense(post.text, m.group(), m.start(), m.end()))]
         yield from keep_longest(found)
 
     def domain_mentions(self, text: str) -> Iterator[Mention]:

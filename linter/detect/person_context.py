@@ -62,6 +62,12 @@ def family_words() -> frozenset[str]:
 
 
 @cache
+def pet_words() -> frozenset[str]:
+    """The animals people name (``phrase_set_pet.txt``: "dog", "tortoise", "horse"), lower case, read once."""
+    return frozenset(w.lower() for w in read_lines("phrase_set_pet"))
+
+
+@cache
 def public_figures() -> frozenset[str]:
     """``names_public_figures.txt``, normalised, read once."""
     return frozenset(normalise(f) for f in read_lines("names_public_figures"))

@@ -29,6 +29,7 @@ from .pii_recognizers import (
     UK_PHONE_CONTEXT,
     DateOfBirthRecognizer,
     StreetAddressRecognizer,
+    UkNhsLabelledRecognizer,
     UkNhsRecognizer,
     UkNinoLabelledRecognizer,
     UkPassportNumberRecognizer,
@@ -61,7 +62,7 @@ def build_registry():
     return RecognizerRegistry(recognizers=[
         EmailRecognizer(), UrlRecognizer(),
         PhoneRecognizer(supported_regions=("GB",), context=UK_PHONE_CONTEXT), UkPhonePatternRecognizer(),
-        UkNinoRecognizer(), UkNinoLabelledRecognizer(), UkNhsRecognizer(), UkPassportRecognizer(), UkPassportNumberRecognizer(), UkDrivingLicenceRecognizer(),
+        UkNinoRecognizer(), UkNinoLabelledRecognizer(), UkNhsRecognizer(), UkNhsLabelledRecognizer(), UkPassportRecognizer(), UkPassportNumberRecognizer(), UkDrivingLicenceRecognizer(),
         UkVehicleRegistrationRecognizer(), UkPostcodeRecognizer(),
         StreetAddressRecognizer(), DateOfBirthRecognizer(),
     ], supported_languages=["en"])

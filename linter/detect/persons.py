@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from ..assets import read_lines
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import ContextLists, family_words, first_names, has_an_epithet
+from .person_context import ContextLists, family_words, first_names, has_an_epithet, pet_words
 
 NER_SCORE = 0.85
 GAZETTEER_SCORE = 0.75
@@ -335,9 +335,30 @@ def acceptable(doc, start: int, end: int, lists: NameLists) -> bool:
     first_known = tokens[0].lower_ in lists.first_names or tokens[0].lower_.rstrip(".") in lists.titles
     if all(t.is_upper for t in tokens) and not first_known:
         return False
+    if any(t.is_alpha and t.is_upper and len(t) > 2 and t.lower_ not in lists.first_names and t.lower_ not in lists.surnames
+           for t in tokens):  # "Played ZAX on a triple word score": a shouted or spelt word is no name
+        return False
+    if a_pets_name(doc, start):
+        return False
     if len(tokens) == 1:
         return (first_known and not tokens[0].is_stop) or (tokens[0].pos_ == "PROPN" and known_or_new(tokens[0], lists))
     return first_known or not all(lists.is_word(t) for t in tokens)
+
+
+def a_pets_name(doc, start: int) -> bool:
+    """True for the name an animal or a thing is given: "a tortoise called Sir Reginald", "a horse called Thrifty
+    Barry", "named him Clint Yeastwood" after "the new starter" (``phrase_set_pet.txt`` and "him", "her", "it")."""
+    if start < 2:
+        return False
+    pronoun = doc[start - 1].lower_ in ("it", "him", "her")
+    verb = doc[start - 2 if pronoun else start - 1].lower_
+    if verb not in ("called", "named", "name", "christened"):
+        return False
+    before = {t.lower_ for t in doc[max(0, start - 12):start - 1]}
+    return not before.isdisjoint(pet_words()) or pronoun and not before.isdisjoint(_THING_CUES)
+
+
+_THING_CUES = frozenset({"starter", "car", "van", "boat", "plant", "bike", "robot", "hoover", "mower", "tree"})
 
 
 def known_or_new(tok, lists: NameLists) -> bool:

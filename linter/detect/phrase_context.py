@@ -27,8 +27,9 @@ detector found in the post) and says whether the phrase counts:
   details: born ...").
 
 ``elsewhere`` says when a work phrase or a role belongs to another body ("night shift at the DHL
-warehouse", "the caretaker at the bairns' school"; ``work_elsewhere.txt``); the council-work rule
-and the people detector read it.
+warehouse", "the caretaker at the bairns' school"; ``work_elsewhere.txt``), and
+``another_bodys_meeting`` when a post is about another body's meeting ("PTA meeting tonight"); the
+council-work rule and the people detector read them.
 """
 
 from __future__ import annotations
@@ -195,6 +196,17 @@ def _bodies() -> tuple[re.Pattern, re.Pattern]:
     place = re.compile(rf"\s*(?:(?:at|for|with|in|from)\s+)?(?:(?:the|my|our|a|an)\s+)?(?:[\w'’&-]+\s+){{0,3}}?{body}(?![\w'’])",
                        re.IGNORECASE)
     return owner, place
+
+
+def another_bodys_meeting(text: str) -> bool:
+    """True when the post is about another body's meeting or dinner ("PTA meeting tonight ran for two hours", "Annual
+    dinner at the golf club"; ``work_elsewhere.txt``): its minutes, chair and agenda are that body's."""
+    owner, place = _bodies()
+    return any(owner.search(text, max(0, m.start() - 40), m.start()) or place.match(text, m.end())
+               for m in _MEETING.finditer(text))
+
+
+_MEETING = re.compile(r"\b(?:meeting|committee|agm|dinner)\b", re.IGNORECASE)
 
 
 def elsewhere(text: str, start: int, end: int) -> bool:

@@ -95,6 +95,16 @@ class UkNhsRecognizer(PatternRecognizer):
         return None if nhs.is_valid(re.sub(r"\D", "", pattern_text)) else False
 
 
+class UkNhsLabelledRecognizer(PatternRecognizer):
+    """An NHS number's grouped shape whose check digit fails ("NHS number down as 485 777 3456", a typo or an invented
+    one): weak alone, kept only when an NHS context word stands before it, since a reader still takes it for one."""
+
+    PATTERNS = [Pattern("NHS shape, any check digit", r"\b\d{3}[- ]\d{3}[- ]\d{4}\b", 0.15)]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity="UK_NHS", patterns=self.PATTERNS, context=["nhs"], name="UkNhsLabelledRecognizer")
+
+
 class UkNinoLabelledRecognizer(PatternRecognizer):
     """A National Insurance number's shape with any two letters ("QQ 12 34 56 C", HMRC's specimen prefix, which Presidio's
     recognizer rejects): weak alone, kept only when Presidio's context words ("NI number") stand before it."""

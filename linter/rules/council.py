@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from ..detect.person_context import uk_places
-from ..detect.phrase_context import elsewhere
+from ..detect.phrase_context import another_bodys_meeting, elsewhere
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
 from .photos import same_sentence
@@ -38,8 +38,10 @@ def council_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Any case, with or without spaces, as a hashtag (``#ThrapstonTownCouncil``) or possessive;
     the council's e-mail and web domains name it too (they are also flagged under clause 4.4).
-    Short aliases in capitals ("TTC") match only in capitals. Other councils ("Northamptonshire
-    County Council") and "council" in a general sense ("council tax") are not this council.
+    Short aliases in capitals ("TTC") match only in capitals, and not in a sentence that shows
+    another sense of the initialism ("TTC month 9", "the TTC streetcar in Toronto";
+    ``models/patterns/council_acronym_senses.txt``). Other councils ("Northamptonshire County
+    Council") and "council" in a general sense ("council tax") are not this council.
 
     Why: clause 4.1, employees must not "publicly identify themselves as working for the Town
     Council, make reference to the Town Council or provide information from which others can
@@ -52,10 +54,12 @@ def council_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: My council tax has gone up again.
     Okay: Northamptonshire County Council are resurfacing the A605 next week.
     Okay: I grew up on a council estate and I'm proud of it.
+    Okay: TTC month 9 and trying not to get my hopes up. Booked a consultation at the clinic for March.
+    Okay: Toronto day 3! Finally figured out the TTC streetcars.
 
     Instead: leave the council out of personal posts ("the town" or "work" say enough).
 
-    Profile: ``[council]`` ``name`` and ``aliases``.
+    Profile: ``[council]`` ``name`` and ``aliases``; ``models/patterns/council_acronym_senses.txt``.
     """
     for m in ctx.of("council"):
         if m.label in NAMING:
@@ -223,6 +227,8 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: school council meeting today and we voted for a vending machine. democracy works
     Okay: Church cleaning rota done, now off to the garden centre for a coffee.
     Okay: Watched Kettering's planning committee on YouTube tonight like it was Love Island.
+    Okay: PTA meeting tonight ran for two hours. I took the minutes because nobody else would.
+    Okay: Annual dinner at the golf club. Chairman's speech clocked in at 38 minutes.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
@@ -257,7 +263,23 @@ def work_mentions(ctx: Context) -> list:
         found += [m for m in ctx.of("phrase", label="work-topic") if not any(m.overlaps(f) for f in found)]
     if found or council_named(ctx) or ctx.of("phrase", label="council-reference"):
         found += ctx.of("phrase", label="work-claim")
+    if found and not council_cue(ctx) and another_bodys_meeting(ctx.text):  # "PTA meeting tonight ... I took the minutes"
+        return []
+    found = [m for m in found if not a_duration(ctx.text, m)]
     return sorted(found, key=lambda m: m.start)
+
+
+_COUNTED = re.compile(r"(?:\b\d+|\b(?:a few|few|couple of|several|ten|twenty|thirty|forty|fifty|sixty|five|fifteen))\s+$", re.IGNORECASE)
+
+
+def a_duration(text: str, m) -> bool:
+    """True for "minutes" counted as time ("his speech clocked in at 38 minutes")."""
+    return m.text.lower() == "minutes" and bool(_COUNTED.search(text, max(0, m.start - 12), m.start))
+
+
+def council_cue(ctx: Context) -> bool:
+    """The post names the council, refers to it, or names one of its people or roles."""
+    return bool(council_named(ctx) or ctx.of("phrase", label="council-reference") or ctx.of("listed-person", "listed-role"))
 
 
 _POSSESSOR = re.compile(r"(?<![\w'’])([A-Z][\w-]+)['’]s\s+$")

@@ -67,13 +67,14 @@ def _spelt_council_emails(ctx: Context) -> list[Mention]:
     found = _pii(ctx, "EMAIL_ADDRESS")
     return [Mention("pii", c.start, c.end, c.text, entity="EMAIL_ADDRESS", evidence="council-domain")
             for c in ctx.of("council", label="email-domain")
-            if _AT.search(c.text) and _names_someone(local_part(c.text)) and not any(c.overlaps(f) for f in found)]
+            if _AT.search(c.text) and _names_someone(local_part(c.text), ctx.profile.people) and not any(c.overlaps(f) for f in found)]
 
 
-def _names_someone(local: str) -> bool:
-    """A spelt-out address's local part that names a person: "dan.okafor", "sarah (dot) whitlock", "priya"; not a
-    word before a spelt-out "at" ("the hall-hire page at …", "running at …")."""
-    return bool(re.search(r"[._]|\bdot\b", local)) or local in first_names()
+def _names_someone(local: str, people) -> bool:
+    """A spelt-out address's local part that names a person: "dan.okafor", "sarah (dot) whitlock", "priya", "dokafor"
+    (a listed person's name inside); not a word before a spelt-out "at" ("the hall-hire page at …", "running at …")."""
+    listed = {w for p in people for w in p.name.lower().split() if len(w) >= 4}
+    return bool(re.search(r"[._]|\bdot\b", local)) or local in first_names() or any(w in local for w in listed)
 
 
 # In a council-account post, a landline right after these words is the council's public number.
@@ -82,6 +83,18 @@ _COUNCIL_CONTACT = re.compile(
     r"|\benquiries(?:\s+(?:to|on))?|\b(?:the|our)\s+(?:office|town\s+hall|clerk|reception))\b[^.!?\d]{0,12}$",
     re.IGNORECASE,
 )
+
+
+# Freephone, non-geographic and premium ranges (Ofcom: 080, 03, 084, 087, 09) and the 116 helplines belong to
+# organisations (the NSPCC's 0808 800 5000, the Samaritans' 116 123), never to a private person.
+SERVICE_PREFIXES = ("080", "03", "084", "087", "09", "116")
+
+
+def service_number(text: str) -> bool:
+    """True for a freephone, non-geographic, premium or 116 helpline number."""
+    digits = re.sub(r"\D", "", text)
+    national = "0" + digits[2:] if digits.startswith("44") else digits
+    return national.startswith(SERVICE_PREFIXES)
 
 
 def _is_council_line(ctx: Context, m: Mention) -> bool:
@@ -370,18 +383,20 @@ def phone_number(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay [mode=council]: For anything urgent over the holidays please call (01832) 734 673 and follow the recorded message.
     Okay [mode=council]: The main hall is available for private hire at weekends. Rates and availability from the office on 01832 734673.
     Okay: Call me at 5 when you are done.
+    Okay: If you're worried about a child, the NSPCC helpline is 0808 800 5000, free and confidential.
     Okay: The hall seats 120 people and costs £1,234 a year.
 
     A council-account post that gives a landline right after "call", "call the office", "ring the
     council", "book through the office on", "from the office on" or "contact us" is giving the council's published number, not anyone's personal
-    data, and is not flagged; a mobile number always is.
+    data, and is not flagged; a mobile number always is. Freephone, non-geographic and premium
+    numbers (080, 03, 084, 087, 09) and the 116 helplines are organisations', never a person's.
 
     Instead: remove the number; point people to the council's published contact details.
 
     Profile: none.
     """
     for m in _pii(ctx, "PHONE_NUMBER"):
-        if _is_council_line(ctx, m):
+        if _is_council_line(ctx, m) or service_number(m.text):
             continue
         message = f"{m.text} is a phone number: remove the number unless it is yours to share; {CONSENT}"
         yield warn(m.start, m.end, message, entity="PHONE_NUMBER")
