@@ -33,9 +33,18 @@ def read_lines(name: str) -> tuple[str, ...]:
     return tuple(e for e in entries if e)
 
 
+@cache
+def lower_set(name: str) -> frozenset[str]:
+    """The entries of ``models/patterns/<name>.txt`` in lower case, as a set read once for every reader."""
+    return frozenset(e.lower() for e in read_lines(name))
+
+
+def entry_regex(entry: str) -> str:
+    """One list entry as a regex: a trailing ``*`` is any ending, ``$NUM`` a number, a space any run of white space."""
+    return re.escape(entry).replace(r"\*", r"\w*").replace(r"\$NUM", r"\d+").replace(r"\ ", r"\s+")
+
+
 def list_alternation(name: str) -> str:
-    """The entries of ``models/patterns/<name>.txt`` as one regex alternation, longest first: a
-    trailing ``*`` is any ending, ``$NUM`` a number, a space any run of white space. Callers add
-    their own word boundaries and flags."""
-    entries = sorted(read_lines(name), key=len, reverse=True)
-    return "|".join(re.escape(e).replace(r"\*", r"\w*").replace(r"\$NUM", r"\d+").replace(r"\ ", r"\s+") for e in entries)
+    """The entries of ``models/patterns/<name>.txt`` as one regex alternation, longest first (``entry_regex``).
+    Callers add their own word boundaries and flags."""
+    return "|".join(map(entry_regex, sorted(read_lines(name), key=len, reverse=True)))

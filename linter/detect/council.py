@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..assets import read_lines
+from ..assets import entry_regex, read_lines
 from ..spans import non_overlapping
 from .mention import Mention
 from .phrases import ABBREVIATIONS
@@ -101,8 +101,8 @@ def acronym_senses() -> dict[str, re.Pattern]:
     for line in read_lines("council_acronym_senses"):
         initialism, _, words = line.partition(":")
         cues.setdefault(initialism.strip(), []).extend(w.strip() for w in words.split(",") if w.strip())
-    return {k: re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+").replace(r"\$NUM", r"\d+") for w in v)
-                          + r")(?![\w'’])", re.IGNORECASE) for k, v in cues.items()}
+    return {k: re.compile(r"(?<![\w'’])(?:" + "|".join(map(entry_regex, v)) + r")(?![\w'’])", re.IGNORECASE)
+            for k, v in cues.items()}
 
 
 def other_sense(text: str, alias: str, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..assets import read_lines
+from ..assets import lower_set, read_lines
 from ..profile import Person, Profile
 
 LEGAL_SUFFIXES = ("ltd", "ltd.", "limited", "plc", "llp", "cic")
@@ -69,9 +69,7 @@ def load_lists() -> NameLists:
     from nicknames import NickNamer
 
     lookup = NickNamer().nickname_lookup
-    def lower(name: str) -> frozenset[str]:
-        return frozenset(w.lower() for w in read_lines(name))
-
+    lower = lower_set
     return NameLists(
         titles=lower("people_titles"),
         stopnames=lower("people_stopnames"),

@@ -24,7 +24,7 @@ import re
 from functools import cache
 from dataclasses import dataclass
 
-from ..assets import read_lines
+from ..assets import lower_set, read_lines
 
 # Capitalised words that, right after a name, make it the title of a show or prize.
 # A name's sentence of at most this many words is a reaction ("Come on Tasha!!") and takes its
@@ -55,16 +55,14 @@ def first_names() -> frozenset[str]:
     return frozenset(read_lines("names_first"))
 
 
-@cache
 def family_words() -> frozenset[str]:
     """``names_family_words.txt`` (kin words: "nephew", "grandad", "our kid"), lower case, read once for every reader."""
-    return frozenset(w.lower() for w in read_lines("names_family_words"))
+    return lower_set("names_family_words")
 
 
-@cache
 def pet_words() -> frozenset[str]:
     """The animals people name (``phrase_set_pet.txt``: "dog", "tortoise", "horse"), lower case, read once."""
-    return frozenset(w.lower() for w in read_lines("phrase_set_pet"))
+    return lower_set("phrase_set_pet")
 
 
 @cache

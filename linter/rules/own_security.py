@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..assets import list_alternation, read_lines
+from ..assets import list_alternation, lower_set
 from ..detect.mention import Mention
 from ..detect.person_context import uk_places
 from .base import Context
@@ -54,16 +54,14 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 BIRTH_AGES = (5, 110)  # a birth year lies this many years before the post, at least and at most
 
 
-@cache
 def months() -> frozenset[str]:
     """Month names and short forms (``phrase_set_month.txt``)."""
-    return frozenset(e.lower() for e in read_lines("phrase_set_month"))
+    return lower_set("phrase_set_month")
 
 
-@cache
 def kin() -> frozenset[str]:
     """Family words (``phrase_set_kin.txt``): "my nan, born in Wales" is the nan's birthplace."""
-    return frozenset(e.lower() for e in read_lines("phrase_set_kin"))
+    return lower_set("phrase_set_kin")
 
 
 @cache
