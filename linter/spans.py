@@ -1,4 +1,4 @@
-"""Half-open spans: choosing the best of overlapping findings in O(n log n)."""
+"""Half-open spans: choosing the best of overlapping findings in O(n log n), and the sentence around an offset."""
 
 from __future__ import annotations
 
@@ -27,3 +27,16 @@ def non_overlapping(items: Iterable[T], *, priority: Callable[[T], object], span
         ends.insert(i, end)
         kept.append(item)
     return kept
+
+
+SENTENCE_STOPS = ".!?\n"  # what ends a sentence for the plain-text readers (the spaCy parse has its own)
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` starts: just after the last stop before it."""
+    return max(text.rfind(c, 0, at) for c in SENTENCE_STOPS) + 1
+
+
+def sentence_end(text: str, at: int, stops: str = SENTENCE_STOPS) -> int:
+    """Where the sentence holding offset ``at`` ends: the first of ``stops`` from ``at`` (a clause with ",;" added)."""
+    return min((i for i in (text.find(c, at) for c in stops) if i >= 0), default=len(text))

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..assets import entry_regex, read_lines
-from ..spans import non_overlapping
+from ..spans import non_overlapping, sentence_end, sentence_start
 from .mention import Mention
 from .phrases import ABBREVIATIONS
 
@@ -110,9 +110,7 @@ def other_sense(text: str, alias: str, start: int, end: int) -> bool:
     cue = acronym_senses().get(alias)
     if cue is None:
         return False
-    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    right = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
-    return bool(cue.search(text, left, start) or cue.search(text, end, right))
+    return bool(cue.search(text, sentence_start(text, start), start) or cue.search(text, end, sentence_end(text, end)))
 
 
 def alias_regex(alias: str) -> re.Pattern:

@@ -38,6 +38,7 @@ import re
 from functools import cache
 
 from ..assets import list_alternation
+from ..spans import sentence_end, sentence_start
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"})
 IMPLICIT_SUBJECT = frozenset({"VBD", "VBN", "VBG"})  # "Spent today ...", "Been asked ...", "Typing up ..."
@@ -184,7 +185,7 @@ def someone_elses_label(text: str, start: int) -> bool:
     """True when the label before the colon just before ``start`` names someone else ("Kevin's details: born …",
     "His DOB: …"), not the writer ("Fun fact: born 17.10.1983"); the label runs from its sentence's start."""
     colon = text.rfind(":", 0, start)
-    label = text[max(text.rfind(c, 0, colon) for c in ".!?\n") + 1:start]
+    label = text[sentence_start(text, colon):start]
     return bool(_SOMEONE_ELSES.search(label))
 
 
@@ -216,6 +217,5 @@ def elsewhere(text: str, start: int, end: int) -> bool:
     Only the words right before the phrase and the rest of its clause are read; the council's own places are
     never in the list (``models/patterns/work_elsewhere.txt``)."""
     owner, place = _bodies()
-    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    right = min((i for i in (text.find(c, end) for c in ".!?,;\n") if i >= 0), default=len(text))
+    left, right = sentence_start(text, start), sentence_end(text, end, ".!?,;\n")
     return bool(owner.search(text, max(left, start - 40), start) or place.match(text, end, right))

@@ -39,7 +39,7 @@ from .people import PeopleDetector
 from .person_context import family_words, uk_places
 from .tone_lists import compile_list, entry_pattern, list_needles, may_match  # noqa: F401 (re-exported)
 from .tone_targets import council_context_ok, profile_targets, role_targets
-from .tone_frames import Frames, NameWords, about_self, criticism_frames, excluded, incapable, secret_exclusion
+from .tone_frames import Frames, NameWords, about_self, clause_before, criticism_frames, excluded, incapable, secret_exclusion
 
 NEGATIVE_LABELS = ("profanity", "insult", "negative")
 PEOPLE_GROUPS = ("employee", "councillor", "resident", "customer", "contractor", "supplier")
@@ -174,7 +174,7 @@ def find(pattern: re.Pattern[str], text: str, label: str, detail: str = "") -> I
 
 def negated(text: str, start: int, *, floor: int = 0) -> bool:
     """True when one of the three words before ``start`` (after ``floor``) negates it ("not lazy")."""
-    before = re.split(r"[,;:.!?]", text[max(floor, start - 30):start])[-1]
+    before = clause_before(text, floor, start, reach=30)
     before = re.sub(r"(?<!\w)or not(?!\w)", "", before)  # "wheelchair or not she's useless" negates nothing
     words = re.findall(r"[\w']+", before)[-3:]
     return any(w in _NEGATORS or w.endswith("n't") for w in words)
@@ -394,8 +394,7 @@ def _relative_subject() -> re.Pattern[str]:
 
 def about_a_relative(text: str, start: int, at: int) -> bool:
     """True when the clause before ``at`` is about the poster's own relative ("My sister is pregnant again!")."""
-    clause = re.split(r"[,;:.!?]", text[max(start, at - 40):at])[-1]
-    return bool(_relative_subject().search(clause))
+    return bool(_relative_subject().search(clause_before(text, start, at)))
 
 
 def not_a_slur(text: str, m: re.Match) -> bool:

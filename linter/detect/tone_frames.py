@@ -113,10 +113,15 @@ def criticism_frames(text: str, start: int, end: int, targets) -> list[tuple[int
     return out
 
 
+def clause_before(text: str, start: int, at: int, reach: int = 40) -> str:
+    """The clause that runs up to offset ``at``: at most ``reach`` characters back, not before ``start``, and after
+    the last comma, semicolon, colon or sentence stop."""
+    return re.split(r"[,;:.!?]", text[max(start, at - reach):at])[-1]
+
+
 def about_self(text: str, start: int, at: int) -> bool:
     """True when the clause before ``at`` speaks of the poster ("I'm far too old for this")."""
-    clause = re.split(r"[,;:.!?]", text[max(start, at - 40):at])[-1]
-    return bool(_FIRST_PERSON.search(clause))
+    return bool(_FIRST_PERSON.search(clause_before(text, start, at)))
 
 
 def superlatives(word: str) -> tuple[str, ...]:

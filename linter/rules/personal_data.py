@@ -13,9 +13,9 @@ from ..detect.mention import Mention
 from ..detect.people_names import load_lists
 from ..detect.person_context import first_names
 from ..profile import Person
+from ..spans import sentence_end, sentence_start
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
-from .photos import SENTENCE_END
 from .own_security import own_birthplaces
 
 CLAUSE = "4.6"
@@ -189,7 +189,7 @@ def _told_own(ctx: Context) -> list[Mention]:
     others = sorted(o.start for o in ctx.of("person", "listed-person"))
     out = []
     for m in places:
-        start = max(ctx.text.rfind(c, 0, m.start) for c in ".!?\n") + 1
+        start = sentence_start(ctx.text, m.start)
         first = starts[bisect_left(starts, start)]  # the sentence's first address (``m`` at the latest)
         before = ctx.text[start:first]
         end = sentence_end(ctx.text, m.end)
@@ -198,12 +198,6 @@ def _told_own(ctx: Context) -> list[Mention]:
         if own and not someone and not NOT_HOME.search(before):
             out.append(m)
     return out
-
-
-def sentence_end(text: str, at: int) -> int:
-    """Where the sentence holding offset ``at`` ends."""
-    found = SENTENCE_END.search(text, at)
-    return found.start() if found else len(text)
 
 
 def _about_others(ctx: Context, mentions) -> list[Mention]:
