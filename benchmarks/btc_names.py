@@ -8,7 +8,7 @@ Prints precision, recall and F1 (overlap matching and exact matching) for
 
 on the same tweets in the same run, plus the time each takes per 280 characters.
 
-    /tmp/pv/bin/python benchmarks/btc_names.py [--half even|odd] [--errors N]
+    python benchmarks/btc_names.py [--half even|odd] [--errors N]
 
 Each tweet's tokens are joined with single spaces (the corpus README's convention).
 """

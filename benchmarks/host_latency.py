@@ -1,6 +1,6 @@
 """End-to-end latency through ``postlint-host`` for 280-character posts, beside in-process lint time.
 
-    /tmp/pv/bin/python benchmarks/host_latency.py [--requests 1000]
+    python benchmarks/host_latency.py [--requests 1000]
 
 Goal (issue 4): p95 ≤ 25 ms through the host, transport overhead ≤ 2 ms at p50.
 """

@@ -1,4 +1,5 @@
-"""The whole linter on every corpus the classifier trains on (not sealed9 to sealed12: two read at stop 7 but not trained on, two measuring sets), its classifier measured on writers it never saw.
+"""The whole linter on every corpus of the dumps (the ones the classifier trains on, and sealed9 to sealed12 scored with
+``train_classifier.py --unseen``; never the measuring sets), its classifier measured on writers it never saw.
 
 Each corpus was written by a different writer. ``benchmarks/train_classifier.py --cv-only
 --dump SCORES.json`` holds out the corpora one or two writers at a time (its ``FOLDS``), trains a
@@ -42,6 +43,12 @@ class OutOfWriter(ClauseClassifier):
         return self.scores_now["post"], spans, self.scores_now["sentences"]
 
 
+def sources_of(rows) -> list[str]:
+    """The corpora of ``rows`` (a dump's values or linted rows): the training ones in ``SOURCES`` order, then the rest."""
+    present = {r["source"] for r in (rows.values() if isinstance(rows, dict) else rows)}
+    return [s for s in SOURCES if s in present] + sorted(present - set(SOURCES))
+
+
 def lint_all(scores: dict[str, dict], *, pooling: str, precision: float) -> list[dict]:
     """Every post of every source: its labels, the clauses warned, and whether a warning is above info."""
     linter = load_linter()
@@ -51,7 +58,7 @@ def lint_all(scores: dict[str, dict], *, pooling: str, precision: float) -> list
     detector.thresholds = {c: row["threshold"] for c, row in table.items() if row["enabled"]}
     detector.pooling = pooling
     out = []
-    for source in SOURCES:
+    for source in sources_of(scores):
         path = ROOT / "corpus" / f"{source}.jsonl"
         for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else ():
             post = json.loads(line)
@@ -85,7 +92,7 @@ def pr(rows: list[dict], clause: str) -> str:
 
 def report(rows: list[dict], *, show_clean: bool = False) -> None:
     """Per clause, per source and pooled; then the clean posts warned (with their ids and codes: ``show_clean``)."""
-    sources = [s for s in SOURCES if any(r["source"] == s for r in rows)]
+    sources = sources_of(rows)
     print("clause  " + " ".join(f"{s[:9]:>10}" for s in sources) + "     pooled")
     for clause in CLAUSES:
         cells = " ".join(f"{pr([r for r in rows if r['source'] == s], clause):>10}" for s in sources)

@@ -14,7 +14,7 @@ Prints, for the bundled demo profile:
 ``--verbose`` lists every miss and false alarm; ``--json`` prints the figures as JSON.
 The exit status is 0 (it is a report) unless ``--min-recall`` or ``--max-false-alarms`` is
 given and missed (targets from issues 2 and 3: recall >= 0.9 for every clause, false alarms
-on clean posts <= 0.03). Run: ``/tmp/pv/bin/python benchmarks/score_corpus.py``.
+on clean posts <= 0.03). Run: ``python benchmarks/score_corpus.py``.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Resident memory of the service after start and after 10,000 lints.
 
-    /tmp/pv/bin/python benchmarks/service_memory.py [--lints 10000]
+    python benchmarks/service_memory.py [--lints 10000]
 
 Goal (issue 4): ≤ 300 MB after start, growth ≤ 5% after 10,000 lints. Linux (/proc) only.
 """

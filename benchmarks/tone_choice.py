@@ -23,7 +23,7 @@ sympathy list was written for them, so they are not blind either), ``probe`` (30
 clean, written by the second helper after the judgement frames and person lexicons were built
 and scored once before two fixes: its blind figure is recorded in models/TONE.md), ``probe2``
 (30 more, written and scored blind the same way after ``probe``'s fixes). Run:
-``/tmp/pv/bin/python benchmarks/tone_choice.py``.
+``python benchmarks/tone_choice.py``.
 """
 
 from __future__ import annotations

@@ -22,6 +22,8 @@ detector found in the post) and says whether the phrase counts:
   closing marker ("You didn't hear it from me") goes with the marker before it;
 - ``birthplace`` is dropped when the "place" is a month or the birthplace is someone else's
   ("his place of birth");
+- ``maiden-name`` counts only when it is a mother's (``mothers``: a mother word in the phrase, its sentence or
+  the one before);
 - ``birth-date`` starting with "born" is dropped when a name or a comma comes just before it
   ("Steve Rollins, born 3 April 1966" is Steve's birthday) or someone's label and a colon ("Kevin's
   details: born ...").
@@ -84,7 +86,7 @@ def insider(span, found: dict) -> bool:
 
 
 def booking(span) -> bool:
-    """True for a venue's closed session ("a closed session for the club", "closed session at the pool", "a 'closed
+    """True for a venue's closed session ("a closed session for the club", "a women-only closed session", "closed session at the pool", "a 'closed
     session' for staff training") or one with someone who runs it ("closed session with the trauma counsellor"), not
     a council's ("at 9", "for the last hour", "with the press and public excluded"); quotation marks around the words
     are looked past."""
@@ -94,7 +96,12 @@ def booking(span) -> bool:
         i -= 1
     while j < len(doc) and doc[j].is_quote:
         j += 1
+    k = i  # past a hyphened modifier of the session's own: "a women-only closed session"
+    while k >= 2 and doc[k - 1].text == "-":
+        k -= 2
     before = doc[i].lower_ if i >= 0 else ""
+    if k < i and doc[k - 1].lower_ in ("a", "an"):
+        before = doc[k - 1].lower_
     after = doc[j].lower_ if j < len(doc) else ""
     nxt = {t.lower_ for t in doc[j + 1:j + 4]}  # the words after "at", "for" or "with"
     timed = (after == "at" and j + 1 < len(doc) and doc[j + 1].like_num  # "went into closed session at 9"
@@ -176,6 +183,20 @@ def own_birth(span) -> bool:
     if first.is_sent_start:
         return True
     return not (prev.is_alpha or prev.text == ",")
+
+
+MOTHER = re.compile(r"\b(?:mum|mother|mom|mam|mummy|mommy|mammy|ma)(?:['’]s)?\b", re.IGNORECASE)
+
+
+def mothers(span) -> bool:
+    """True when a maiden name is the writer's mother's: the phrase says so ("my mum was a Whitbread before she
+    married") or its sentence or the one before names a mother ("Lighting a candle for Mummy today. Ivy May Clarke
+    before she married"), not a friend's ("Lovely to see Jane, she was a Smith before she married")."""
+    if MOTHER.search(span.text):
+        return True
+    sent = span.sent
+    before = span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return bool(MOTHER.search(span.doc[before:sent.end].text))
 
 
 _SOMEONE_ELSES = re.compile(r"[A-Z][\w-]*['’]s\b|\b(?:his|her|their|he|she|they)\b", re.IGNORECASE)

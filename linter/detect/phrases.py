@@ -42,7 +42,7 @@ from spacy.util import filter_spans
 from ..assets import read_lines
 from .mention import Mention
 from .people_names import load_lists
-from .phrase_context import a_title, booking, coda, compound, inside, insider, own_birth, someone_elses, trivial
+from .phrase_context import a_title, booking, coda, compound, inside, insider, mothers, own_birth, someone_elses, trivial
 
 LABELS = (
     "work-identity", "own-role", "council-reference", "council-business", "work-activity",
@@ -263,6 +263,8 @@ class PhraseDetector:
             return span[-1].lower_ not in self.months and not someone_elses(span)
         if label == "birth-date":
             return own_birth(span)
+        if label == "maiden-name":
+            return mothers(span)
         return label != "confidential-general"
 
     def trivial(self, span, found: dict) -> bool:

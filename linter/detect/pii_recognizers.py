@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 from functools import cache
 
 from ..nlp import offline_environment
@@ -145,13 +146,29 @@ class StreetAddressRecognizer(PatternRecognizer):
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 DATE = rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?|{_MONTH}\.?\s+{_DAY}(?:,?\s+(?:19|20)\d\d)?|{_DAY}[/.-](?:0?[1-9]|1[0-2])[/.-](?:19|20)?\d\d)"
+# A date with a four-digit year: only such a date, said further on in the sentence, is read as a birth date.
+DATED = rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d|{_MONTH}\.?\s+{_DAY},?\s+(?:19|20)\d\d|{_DAY}[/.-](?:0?[1-9]|1[0-2])[/.-](?:19|20)\d\d)"
+LATER_GAP = 60
+# A word that starts another clause between the phrase and a later date makes it another event's: "Steve was born
+# in Corby and moved here on 3 March 1990".
+NEXT_CLAUSE = re.compile(r"\b(?:and|but|or|then|so|until|till|since|when|after|before|while)\b|[;:]", re.IGNORECASE)
+MIN_AGE = 10  # a year this recent is a birthday party's, not a birth: "my birthday … on 3 March 2025"
 
 
 @cache
 def dob_regex() -> re.Pattern:
     """A date-of-birth phrase, an optional "on" or comma ("the week I was born, 3 October 1971"), then the date (group ``date``)."""
     triggers = "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in read_lines("pii_dob_triggers")), key=len, reverse=True))
-    return re.compile(rf"\b(?:{triggers})\s*(?:on\s+|is\s+|-\s*|,\s*)?(?:the\s+)?(?P<date>{DATE})(?![\w/])", re.IGNORECASE)
+    return re.compile(rf"\b(?:{triggers})\s*(?:on\s+|is\s+|[-—–]\s*|,\s*)?(?:the\s+)?(?P<date>{DATE})(?![\w/])", re.IGNORECASE)
+
+
+@cache
+def dob_later_regex() -> re.Pattern:
+    """A date-of-birth phrase and, later in the same sentence (at most ``LATER_GAP`` characters on, no full stop
+    between), a date with its year (group ``date``): "I was born in a lay-by on the A14 near Kettering on 3 March
+    1971", "my own birthday's next week — 14 November 1984", "date of birth for the insurance, so mine is 9 June 1979"."""
+    triggers = "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in read_lines("pii_dob_triggers")), key=len, reverse=True))
+    return re.compile(rf"\b(?:{triggers})\b[^.!?\n]{{1,{LATER_GAP}}}?(?<![\w/])(?P<date>{DATED})(?![\w/])", re.IGNORECASE)
 
 
 @cache
@@ -162,6 +179,7 @@ def self_regex() -> re.Pattern:
 
 
 AGE_TODAY = re.compile(r"\b\d{1,3} today\s*,\s*$", re.IGNORECASE)  # "58 today, born 14/06/1967"
+MINE = re.compile(r"\bmine(?:['’]s|\s+is|\s+was)?\s*[:,]?\s*$", re.IGNORECASE)  # "your date of birth … mine is 9 June 1979"
 WISH = re.compile(r"\bhappy\s+(?:birthday|bday|b-day|\d+(?:st|nd|rd|th))\b(?!\s+to\s+me\b)", re.IGNORECASE)
 
 
@@ -201,13 +219,23 @@ class DateOfBirthRecognizer(LocalRecognizer):
         """Nothing to load: the patterns are compiled on first use."""
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        """Every date that follows a date-of-birth phrase."""
-        return [self._result(text, m) for m in dob_regex().finditer(text)]
+        """Every date that follows a date-of-birth phrase: right after it, or later in its sentence with a year
+        at least ``MIN_AGE`` years ago."""
+        found = [self._result(text, m) for m in dob_regex().finditer(text)]
+        taken = {r.start for r in found}
+        latest = date.today().year - MIN_AGE
+        for m in dob_later_regex().finditer(text):
+            gap = text[m.start():m.start("date")]
+            if (m.start("date") not in taken and int(re.findall(r"\d{4}", m.group("date"))[-1]) <= latest
+                    and not (NEXT_CLAUSE.search(gap) and not MINE.search(gap))):
+                found.append(self._result(text, m))
+        return found
 
     def _result(self, text: str, match: re.Match) -> RecognizerResult:
         start = match.start()
         subjectless = _starts_sentence(text, start) or AGE_TODAY.search(text, max(0, start - 16), start)
-        own = self_regex().search(text[max(0, start - 12):start]) or (subjectless and not wished_someone_else(text, start))
+        own = (self_regex().search(text[max(0, start - 12):start]) or (subjectless and not wished_someone_else(text, start))
+               or MINE.search(text, max(0, match.start("date") - 12), match.start("date")))
         owner = "self" if own else "other"
         return RecognizerResult(
             "DATE_OF_BIRTH", match.start("date"), match.end("date"), 0.85,

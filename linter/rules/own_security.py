@@ -37,7 +37,7 @@ SCHOOL = re.compile(r"(?:\b(?:St\.?|Saint)\s+)?\b[A-Z][\w'’-]*(?:\s+(?:[A-Z][\
                     r"(?:Primary|Infants?|Juniors?|First School|C of E|CE|CofE|Village School|School|Academy)\b")
 BORN_LOWER = re.compile(r"\bborn (?:at home )?(?:in|at|near) [a-z][a-z'’-]+")
 GOES_ON = re.compile(r"[ \t]+(?!was\b|is\b|and\b|i\b)[a-z]", re.IGNORECASE)  # "school run", not "school was"
-OWN_FIRST_SCHOOL = re.compile(r"(?:\bmy|(?:^|[.!?]\s*))\s*first (?:ever )?school\b(?![ \t]+(?!was\b|is\b|and\b|i\b)[a-z])",
+OWN_FIRST_SCHOOL = re.compile(r"(?:\bmy|(?:^|[.!?]\s*))\s*(?:very )?first (?:ever )?school\b(?![ \t]+(?!was\b|is\b|and\b|i\b)[a-z])",
                               re.IGNORECASE)
 NOT_MY_SCHOOL = re.compile(r"\b(?:teach|teaching|taught|work|working|worked|son'?s|daughter'?s|kids'?|child'?s)\s+(?:at\s+)?$",
                            re.IGNORECASE)
