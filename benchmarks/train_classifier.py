@@ -273,6 +273,7 @@ def main(argv: list[str] | None = None) -> None:
     (args.out / "thresholds.json").write_text(json.dumps({"settings": settings, "clauses": table}, indent=2) + "\n")
     print(f"saved to {args.out}")
 
+
 def score_unseen(args) -> None:
     """Score corpora the saved model never trained on (``--unseen``) and write them to ``--dump``: the same out-of-writer
     scores a held-out fold gives, from the model that ships, so thresholds can be chosen on more writers."""

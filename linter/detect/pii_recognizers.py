@@ -32,7 +32,7 @@ from presidio_analyzer import LocalRecognizer, Pattern, PatternRecognizer, Recog
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer  # noqa: E402
 from stdnum.gb import nhs  # noqa: E402
 
-from ..assets import read_lines  # noqa: E402
+from ..assets import list_alternation, read_lines  # noqa: E402
 from .phrase_context import someone_elses_label  # noqa: E402
 
 UK_PHONE_CONTEXT = ["phone", "number", "telephone", "tel", "mobile", "call", "ring", "text", "whatsapp", "contact"]
@@ -158,8 +158,7 @@ MIN_AGE = 10  # a year this recent is a birthday party's, not a birth: "my birth
 @cache
 def dob_regex() -> re.Pattern:
     """A date-of-birth phrase, an optional "on" or comma ("the week I was born, 3 October 1971"), then the date (group ``date``)."""
-    triggers = "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in read_lines("pii_dob_triggers")), key=len, reverse=True))
-    return re.compile(rf"\b(?:{triggers})\s*(?:on\s+|is\s+|[-—–]\s*|,\s*)?(?:the\s+)?(?P<date>{DATE})(?![\w/])", re.IGNORECASE)
+    return re.compile(rf"\b(?:{list_alternation('pii_dob_triggers')})\s*(?:on\s+|is\s+|[-—–]\s*|,\s*)?(?:the\s+)?(?P<date>{DATE})(?![\w/])", re.IGNORECASE)
 
 
 @cache
@@ -167,15 +166,13 @@ def dob_later_regex() -> re.Pattern:
     """A date-of-birth phrase and, later in the same sentence (at most ``LATER_GAP`` characters on, no full stop
     between), a date with its year (group ``date``): "I was born in a lay-by on the A14 near Kettering on 3 March
     1971", "my own birthday's next week — 14 November 1984", "date of birth for the insurance, so mine is 9 June 1979"."""
-    triggers = "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in read_lines("pii_dob_triggers")), key=len, reverse=True))
-    return re.compile(rf"\b(?:{triggers})\b[^.!?\n]{{1,{LATER_GAP}}}?(?<![\w/])(?P<date>{DATED})(?![\w/])", re.IGNORECASE)
+    return re.compile(rf"\b(?:{list_alternation('pii_dob_triggers')})\b[^.!?\n]{{1,{LATER_GAP}}}?(?<![\w/])(?P<date>{DATED})(?![\w/])", re.IGNORECASE)
 
 
 @cache
 def self_regex() -> re.Pattern:
     """The writer's own words just before a date-of-birth phrase ("my", "I was", "me, born")."""
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in read_lines("pii_dob_self"))
-    return re.compile(rf"\b(?:{words})\s*[,:]?\s*$", re.IGNORECASE)  # "me, born 22/11/1991"
+    return re.compile(rf"\b(?:{list_alternation('pii_dob_self')})\s*[,:]?\s*$", re.IGNORECASE)  # "me, born 22/11/1991"
 
 
 AGE_TODAY = re.compile(r"\b\d{1,3} today\s*,\s*$", re.IGNORECASE)  # "58 today, born 14/06/1967"
