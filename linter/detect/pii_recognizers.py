@@ -33,6 +33,7 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer 
 from stdnum.gb import nhs  # noqa: E402
 
 from ..assets import list_alternation, read_lines  # noqa: E402
+from ..spans import SENTENCE_STOPS  # noqa: E402
 from .phrase_context import someone_elses_label  # noqa: E402
 
 UK_PHONE_CONTEXT = ["phone", "number", "telephone", "tel", "mobile", "call", "ring", "text", "whatsapp", "contact"]
@@ -164,9 +165,9 @@ def dob_regex() -> re.Pattern:
 @cache
 def dob_later_regex() -> re.Pattern:
     """A date-of-birth phrase and, later in the same sentence (at most ``LATER_GAP`` characters on, no full stop
-    between), a date with its year (group ``date``): "I was born in a lay-by on the A14 near Kettering on 3 March
+    between: ``SENTENCE_STOPS``), a date with its year (group ``date``): "I was born in a lay-by on the A14 near Kettering on 3 March
     1971", "my own birthday's next week — 14 November 1984", "date of birth for the insurance, so mine is 9 June 1979"."""
-    return re.compile(rf"\b(?:{list_alternation('pii_dob_triggers')})\b[^.!?\n]{{1,{LATER_GAP}}}?(?<![\w/])(?P<date>{DATED})(?![\w/])", re.IGNORECASE)
+    return re.compile(rf"\b(?:{list_alternation('pii_dob_triggers')})\b[^{re.escape(SENTENCE_STOPS)}]{{1,{LATER_GAP}}}?(?<![\w/])(?P<date>{DATED})(?![\w/])", re.IGNORECASE)
 
 
 @cache
