@@ -1,7 +1,9 @@
-"""Half-open spans: choosing the best of overlapping findings in O(n log n), and the sentence around an offset."""
+"""Half-open spans: choosing the best of overlapping findings in O(n log n), the sentence around an offset, and a
+quoted title around a span."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -40,3 +42,13 @@ def sentence_start(text: str, at: int) -> int:
 def sentence_end(text: str, at: int, stops: str = SENTENCE_STOPS) -> int:
     """Where the sentence holding offset ``at`` ends: the first of ``stops`` from ``at`` (a clause with ",;" added)."""
     return min((i for i in (text.find(c, at) for c in stops) if i >= 0), default=len(text))
+
+
+# A short quoted name in capitals ("'The Clerk's Cellar'", "“The Old Bailiff”"): the name of a room, a show or a
+# book, not words about anyone. The closing quote has no letter after it, so "Clerk's" stays inside.
+_QUOTED_TITLE = re.compile(r"(?<!\w)['‘\"“]((?:[A-Z][\w'’-]*[ ]?){1,6})['’\"”](?!\w)")
+
+
+def in_quoted_title(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` lies inside a short quoted name whose every word is capitalised."""
+    return any(m.start(1) <= start and end <= m.end(1) for m in _QUOTED_TITLE.finditer(text, max(0, start - 60), min(len(text), end + 60)))

@@ -288,7 +288,7 @@ def _old_own_label(text, r):
 
     if r.entity_type not in pd.OWN_DATA_ENTITIES or not pd.own_address_cues().search(text):
         return ""
-    return "" if pd._POSSESSIVE_NAME.search(text[: r.start]) or pd._THIRD_PERSON.search(text) else "self"
+    return "" if pd.POSSESSIVE_NAME.search(text[: r.start]) or pd._THIRD_PERSON.search(text) else "self"
 
 
 @pytest.mark.model
@@ -333,15 +333,15 @@ def test_possessive_before_an_offset():
     """A possessive before an offset is found from the post's first one and one ending there, as a search of the prefix finds it."""
     import random
 
-    from linter.detect.personal_data import _POSSESSIVE_NAME, possessive_ends_at
+    from linter.detect.personal_data import POSSESSIVE_NAME, possessive_ends_at
 
     rng = random.Random(7)
     for _ in range(20000):
         text = "".join(rng.choice("Aa' s’xZé_1b.") for _ in range(rng.randrange(0, 12)))
-        first = _POSSESSIVE_NAME.search(text)
+        first = POSSESSIVE_NAME.search(text)
         first_end = first.end() if first else len(text) + 1
         for start in range(len(text) + 1):
-            assert (first_end <= start or possessive_ends_at(text, start)) == bool(_POSSESSIVE_NAME.search(text[:start])), (text, start)
+            assert (first_end <= start or possessive_ends_at(text, start)) == bool(POSSESSIVE_NAME.search(text[:start])), (text, start)
 
 
 @pytest.mark.parametrize(("text", "end", "last"), [

@@ -148,7 +148,9 @@ def resolve(results) -> list:
 
 
 OWN_DATA_ENTITIES = frozenset({"ADDRESS", "UK_POSTCODE"})
-_POSSESSIVE_NAME = re.compile(r"\b[A-Z][a-z]+['’]s?(?!\w)")
+# "It's 5 Nene View" is no one's possessive: a capitalised word before 's that is a pronoun's contraction.
+CONTRACTED = ("It", "That", "There", "Here", "What", "Who", "Where", "When", "How", "Let", "He", "She")
+POSSESSIVE_NAME = re.compile(rf"\b(?!(?:{'|'.join(CONTRACTED)})['’])[A-Z][a-z]+['’]s?(?!\w)")
 _THIRD_PERSON = re.compile(r"\b(?:he|she|they|his|her|their|him|them|lives|living at)\b|['’]s\s+(?:new\s+)?(?:house|place|flat|address)\b", re.IGNORECASE)
 
 
@@ -170,20 +172,20 @@ def own_address_cue(text: str) -> Callable[[int], bool]:
     """
     if not own_address_cues().search(text) or _THIRD_PERSON.search(text):
         return lambda start: False
-    first = _POSSESSIVE_NAME.search(text)
+    first = POSSESSIVE_NAME.search(text)
     first_end = first.end() if first else len(text) + 1
     return lambda start: not (first_end <= start or possessive_ends_at(text, start))
 
 
 def possessive_ends_at(text: str, end: int) -> bool:
-    """True when ``text[:end]`` ends with a name's possessive (``_POSSESSIVE_NAME`` ending at ``end``)."""
+    """True when ``text[:end]`` ends with a name's possessive (``POSSESSIVE_NAME`` ending at ``end``)."""
     quote = end - 2 if text[end - 1:end] == "s" else end - 1
     if quote < 1 or text[quote] not in "'’":
         return False
     first = quote
     while first > 0 and "a" <= text[first - 1] <= "z":
         first -= 1
-    if first == quote or first == 0 or not "A" <= text[first - 1] <= "Z":
+    if first == quote or first == 0 or not "A" <= text[first - 1] <= "Z" or text[first - 1:quote] in CONTRACTED:
         return False
     before = text[first - 2:first - 1]
     return not (before.isalnum() or before == "_")  # the pattern's \b

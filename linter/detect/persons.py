@@ -151,6 +151,8 @@ def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
         return True
     if doc[start].lower_.rstrip(".") in SAINTS or any(t.tag_ == "POS" for t in doc[start:end - 1]):
         return True
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in SAINTS and doc[start - 1].is_title:  # "St Mary's" read as "Mary"
+        return True
     if start > 0 and doc[start - 1].lower_ in NAMED_THINGS and not doc[start - 1].is_lower:
         return True
     if end - start > 1 and doc[start].lower_ in NAMED_THINGS and not doc[start].is_lower:

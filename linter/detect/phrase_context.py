@@ -108,7 +108,13 @@ def booking(span) -> bool:
              or after == "for" and not nxt.isdisjoint(DURATIONS))  # "for the last hour"
     with_someone = after == "with" and nxt.isdisjoint(EXCLUDED)
     closed = span[0].lower_ == "closed" and span[-1].lower_ == "session"  # "a Part II session" is the council's
+    if after in SESSION_BUSINESS:  # "sat in a closed session until ten about a staff matter"
+        return False
     return closed and (before in ("a", "an") or after in ("at", "for") and not timed or with_someone)
+
+
+# After "closed session": how long it sat or what it was about, a meeting's words rather than a venue's.
+SESSION_BUSINESS = frozenset({"until", "till", "til", "about", "over", "regarding", "re", "discussing"})
 
 
 DURATIONS = frozenset({"hour", "hours", "minutes", "half", "while", "rest", "ages", "bit"})
@@ -127,10 +133,16 @@ def compound(span, compounds: frozenset[str]) -> bool:
 def trivial(span, services: frozenset[str]) -> bool:
     """True when a confidential marker only introduces a taste ("Off the record, best bacon roll"), a
     confession ("Confidential: I've eaten all the chocolates", not "I heard ...") or describes a
-    service's confidence ("My GP said it's all confidential")."""
+    service's confidence ("My GP said it's all confidential"; not "the old bank building", a service word naming
+    something else)."""
     rest = [t for t in span.doc[span.end:span.sent.end] if not t.is_punct and not t.is_space]
     taste = bool(rest) and (rest[0].tag_ == "JJS" or rest[0].lower_ in SUPERLATIVE)
-    return taste or confession(rest) or not heading(span) and any(t.lower_ in services for t in span.sent)
+    return taste or confession(rest) or not heading(span) and any(t.lower_ in services and not modifies_a_noun(t) for t in span.sent)
+
+
+def modifies_a_noun(tok) -> bool:
+    """True when a noun follows the word, which then names something else ("the old bank building")."""
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ in ("NN", "NNS")
 
 
 def heading(span) -> bool:
@@ -172,17 +184,20 @@ def someone_elses(span) -> bool:
 
 
 def own_birth(span) -> bool:
-    """False for "born" after a name or comma ("Steve Rollins, born 3 April") or after someone's label ("Kevin's
-    details: born 3 March 1961"); True otherwise ("Fun fact: born 17.10.1983")."""
+    """False for "born" after a word or after a name and comma ("Steve Rollins, born 3 April") or after someone's
+    label ("Kevin's details: born 3 March 1961"); True otherwise ("Fun fact: born 17.10.1983", "Form filled in, born
+    28/02/1979", "Anyone else born on 3 August 1991?")."""
     first = span[0]
     if first.lower_ != "born" or span.start == 0:
         return True
     prev = span.doc[span.start - 1]
     if prev.text == ":" and someone_elses_label(span.doc.text, span.start_char):
         return False
-    if first.is_sent_start:
+    if first.is_sent_start or prev.lower_ == "else":
         return True
-    return not (prev.is_alpha or prev.text == ",")
+    if prev.text == ",":
+        return span.start < 2 or not span.doc[span.start - 2].is_title
+    return not prev.is_alpha
 
 
 MOTHER = re.compile(r"\b(?:mum|mother|mom|mam|mummy|mommy|mammy|ma)(?:['’]s)?\b", re.IGNORECASE)

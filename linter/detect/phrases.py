@@ -192,6 +192,7 @@ class PhraseDetector:
         self.compounds = frozenset(set_entries("council_compound"))
         self.months = frozenset(set_entries("month"))
         self.services = frozenset(set_entries("service"))
+        self.kin = frozenset(set_entries("kin"))
         self.rude = rude_regex()
         self.staff = staff_first_names(profile)
         self.gates_by_word = gate_index(self.groups)
@@ -275,12 +276,14 @@ class PhraseDetector:
         return coda(span) and any(trivial(o, self.services) for o in others)
 
     def staff_mentions(self, doc) -> Iterator[Mention]:
-        """A capitalised first name or nickname of a listed employee, unless another surname follows."""
+        """A capitalised first name or nickname of a listed employee, unless another surname follows; an ordinary
+        word ("Will") with the surname after it or owning a relative ("Will's wife left him")."""
         for tok in doc:
             person, ordinary = self.staff.get(tok.lower_, (None, False)) if tok.is_title else (None, False)
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             surname = nxt is not None and nxt.lower_ == person.name.split()[-1].lower() if person else False
-            if person and (surname or not (ordinary or (nxt is not None and nxt.is_title))):
+            possessive = ordinary and nxt is not None and nxt.lower_ in ("'s", "’s") and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in self.kin
+            if person and (surname or possessive or not (ordinary or (nxt is not None and nxt.is_title))):
                 yield Mention("phrase", tok.idx, tok.idx + len(tok), tok.text, label="colleague-name",
                               person=person, evidence=person.name)
 

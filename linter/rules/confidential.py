@@ -15,10 +15,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..assets import list_alternation
-from ..detect.pii_recognizers import wished_someone_else
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
-from .own_security import answers, birthday_dates, own_birthplaces, school_goes_on
+from .own_security import answers, birthday_dates, own_birth_phrases, own_birthplaces, school_goes_on
 from .personal_data import own_addresses
 from .photos import photo_of_colleague, photo_of_person, reposted_content
 
@@ -178,6 +177,7 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Walked past Ringstead Primary today, my first school, now a car park.
     Flagged: Still at 9 Poplar Drive after 30 years and the damp is winning.
     Flagged: Proud owners of a tiny terrace: 5 Brook Street, finally ours!
+    Flagged: Royal Mail, I am begging you. It's 5 Nene View, NN14 4BP. Not Nene Close.
     Flagged: Mum's maiden name came up in the quiz. Mum's is Kowalski, nobody can spell it.
     Okay: Party at Jodie's, 41 Chapel Street, Raunds from 8.
     Okay: My grandson was born in Northampton on Tuesday, 7lb 2oz.
@@ -250,6 +250,9 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Same birthday as Kylie, different year: 28 May 1975.
     Flagged: Fun fact: born 17.10.1983, same day as my mum's favourite song came out.
     Flagged: the week I was born, 9 July 1969, they landed on the moon
+    Flagged: Passport form filled in, born 28/02/1979 in Kettering, all correct.
+    Flagged: Anyone else born at Kettering General on 3 August 1991?
+    Flagged: Passport renewal form wants my date of birth and I wrote 22/09/1968 and had a little cry.
     Okay: Happy 60th to Steve Rollins, born 3rd April 1966 and still can't dance.
     Okay: Happy 70th to our Kev! 🎂 born 12/05/1956 and still digging.
     Okay: Kevin's details: born 3 March 1961, lives on Mill Lane.
@@ -262,10 +265,12 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Profile: none.
     """
-    found = [(m.start, m.end) for m in ctx.of("phrase", label="birth-date")
-             if not (m.text.lower().startswith("born") and wished_someone_else(ctx.text, m.start))]
-    found += [(m.start, m.end) for m in ctx.of("pii") if m.entity == "DATE_OF_BIRTH" and m.label == "self"]
     dobs = [m for m in ctx.of("pii") if m.entity == "DATE_OF_BIRTH"]  # someone else's stay clause 4.6's
+    found = []
+    for m in own_birth_phrases(ctx):  # the date itself where the phrase holds one ("born 28/02/1979")
+        inner = [(d.start, d.end) for d in dobs if m.start <= d.start and d.end <= m.end]
+        found += inner or [(m.start, m.end)]
+    found += [(m.start, m.end) for m in dobs if m.label == "self"]
     taken = [*found, *((m.start, m.end) for m in dobs)]
     found += [(a, b) for a, b in birthday_dates(ctx) if not any(s < b and a < e for s, e in taken)]
     for start, end in found:

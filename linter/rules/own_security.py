@@ -27,6 +27,7 @@ from functools import cache
 from ..assets import list_alternation, lower_set
 from ..detect.mention import Mention
 from ..detect.person_context import uk_places
+from ..detect.pii_recognizers import wished_someone_else
 from .base import Context
 
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "who", "whom", "whose", "you"})
@@ -177,6 +178,13 @@ def mothers_names(text: str) -> list[tuple[int, int, str]]:
     if not MAIDEN_TOPIC.search(text):
         return []
     return [(m.start(), m.end(), "maiden-name") for m in MOTHERS.finditer(text)]
+
+
+def own_birth_phrases(ctx: Context) -> list[Mention]:
+    """The ``birth-date`` phrases that are the writer's: not a "born" after a wish to someone else ("Happy 70th to
+    Kev! born …"). A date of birth inside one is the writer's, whatever its own recognizer made of it."""
+    return [m for m in ctx.of("phrase", label="birth-date")
+            if not (m.text.lower().startswith("born") and wished_someone_else(ctx.text, m.start))]
 
 
 def birthday_dates(ctx: Context) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..detect.mention import Mention
 from ..detect.person_context import normalise, public_figures
 from ..profile import GROUP_NOUNS, Person
+from ..spans import in_quoted_title
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
 
@@ -141,6 +142,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Watching New Girl reruns on a Sunday.
     Okay: Nae lie, the caretaker at the bairns' school is a legend. Fixed ma loon's bike chain.
     Okay: Starting Monday as the new receptionist! Nervous and excited in equal measure.
+    Okay: New room opens Friday: 'The Clerk's Cellar', 60 minutes to escape a Victorian office.
 
     A newcomer or a colleague described by where they sit ("the new lass", "her in finance")
     is one identifiable person even unnamed. On the council's account, "contact the Clerk" is
@@ -152,7 +154,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: ``people.csv`` (the role column; the person's group).
     """
     for m in ctx.of("listed-role"):
-        if _public_office(ctx, m) or _beside_name(ctx, m) or _own_role(ctx, m):
+        if _public_office(ctx, m) or _beside_name(ctx, m) or _own_role(ctx, m) or in_quoted_title(ctx.text, m.start, m.end):
             continue
         if m.person is None:
             message = f"“{m.text}” identifies one person even unnamed: {CONSENT}"

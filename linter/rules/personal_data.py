@@ -10,13 +10,14 @@ from functools import cache, lru_cache
 
 from ..assets import read_lines
 from ..detect.mention import Mention
+from ..detect.personal_data import CONTRACTED, POSSESSIVE_NAME
 from ..detect.people_names import load_lists
 from ..detect.person_context import first_names
 from ..profile import Person
 from ..spans import sentence_end, sentence_start
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
-from .own_security import own_birthplaces
+from .own_security import own_birth_phrases, own_birthplaces
 
 CLAUSE = "4.6"
 CONSENT = "posting someone's personal information needs their express consent (clause 4.6)."
@@ -124,7 +125,8 @@ def _tail_start(text: str, end: int, visible: int = 40) -> int:
 OWN_PLACE = re.compile(r"\b(?:i|i'm|i’m|me|my|mine|we|we're|we’re|us|our|ours)\b", re.IGNORECASE)
 HOSTING = re.compile(r"\b(?:invites?|housewarming|bring a bottle|come round|pop round|give (?:it|us|me) a knock|free to a good home|"
                      r"collect(?:ion)? from|pick(?:-| )?up from)\b", re.IGNORECASE)
-OTHER_OWNER = re.compile(r"(?!(?:It|Here|That|There|What|Let|Who|Where|He|She)['’]s)[A-Z]\w*['’]s\b|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:neighbours?|friends?|mum|dad|nan|"
+OTHER_OWNER = re.compile(rf"(?!(?:{'|'.join(CONTRACTED)})['’]s)[A-Z]\w*['’]s\b|"
+                         r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:neighbours?|friends?|mum|dad|nan|"
                          r"sister|brother)['’]s\b|\b(?:[Ww]hoever|[Bb]loke|[Ff]ella|[Ff]amily|[Cc]ouple|[Tt]enants?|[Pp]assengers?|[Cc]ustomers?|"
                          r"[Ll]ady|[Gg]entleman|[Ww]oman|[Cc]hap|[Ll]ass)\b"
                          r"|\b[Tt]he [A-Z][a-z]+s\b")
@@ -193,7 +195,8 @@ def _told_own(ctx: Context) -> list[Mention]:
         first = starts[bisect_left(starts, start)]  # the sentence's first address (``m`` at the latest)
         before = ctx.text[start:first]
         end = sentence_end(ctx.text, m.end)
-        own = OWN_PLACE.search(ctx.text, start, end) or hosting or CLAIMED.match(ctx.text, end)
+        hosted = hosting and not POSSESSIVE_NAME.search(ctx.text, 0, first)  # not "Party at Shaz's on Saturday! 23 Cedar Close"
+        own = OWN_PLACE.search(ctx.text, start, end) or hosted or CLAIMED.match(ctx.text, end)
         someone = OTHER_OWNER.search(before) or bisect_left(others, start) < bisect_left(others, first)
         if own and not someone and not NOT_HOME.search(before):
             out.append(m)
@@ -430,6 +433,7 @@ def street_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: The noise is coming from 14 Oundle Road again.
     Flagged: Parcel left at Flat 2, 10 Market Street by mistake.
     Flagged: Shoutout to the lady at 14 Oundle Road who always leaves me a Freddo on the doorstep 🥹
+    Flagged: Party at Shaz's on Saturday! 23 Cedar Close, from 8 till late. Bring a bottle.
     Okay: We drove the whole of Route 66 last summer.
     Okay: We've just moved into 12 Oundle Road, housewarming on Saturday!
     Okay: The council office is at 77 High Street, Thrapston.
@@ -485,15 +489,18 @@ def date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Her date of birth is 12/05/1990, can you check the form?
     Flagged: Kevin was born on 3 March 1961, same as my dad.
+    Flagged: Happy 70th to our Kev! 🎂 born 12/05/1956 and still digging.
     Okay: The meeting on 3 March 2024 is cancelled.
+    Okay: Passport form filled in, born 28/02/1979 in Kettering, all correct.
     Okay: The hall was built in 1985.
 
     Instead: leave the date out ("a birthday this week").
 
     Profile: none.
     """
+    own = own_birth_phrases(ctx)
     for m in _pii(ctx, "DATE_OF_BIRTH"):
-        if m.label != "self":
+        if m.label != "self" and not any(m.overlaps(o) for o in own):
             yield warn(m.start, m.end, f"{m.text} is someone's date of birth: {CONSENT}", suggestions=("a birthday",), entity="DATE_OF_BIRTH")
 
 

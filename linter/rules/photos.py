@@ -22,6 +22,9 @@ SENTENCE_END = re.compile(r"[.!?\n]")
 NEAR = 60  # characters between a photo word and whom it shows
 NEWS_NEAR = 80  # characters between a colleague and news about them
 TAKER = re.compile(r"\s+(?:took|takes|taking|snapped|filmed|shot|captured|got)\b", re.IGNORECASE)
+# The credit before a name: "pic courtesy of the lovely Jess", "photo credit: Sam", "taken by Priya".
+CREDITED = re.compile(r"\b(?:courtesy\s+of|credits?(?:\s+to)?\s*:?|(?:taken|shot)\s+by)\s+(?:the\s+)?(?:(?:lovely|talented|brilliant|amazing|wonderful|fab|fabulous)\s+)?$",
+                      re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:at|in|near|over|around|from)\s+(?:the\s+)?$", re.IGNORECASE)
 STAFF_GROUPS = frozenset({"employee"})
 OBJECT_WORDS = frozenset({"my", "our", "the", "his", "her", "their", "a"})
@@ -59,6 +62,8 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: screenshot of the staff group chat where he sent the wrong gif
     Flagged: Sarah's pregnant again, so that's the rota gone.
     Flagged: Wishing our caretaker a speedy recovery after his knee op.
+    Flagged: Will's wife left him so of course he's moping round the hall.
+    Flagged: Our groundsman's just become a grandad for the first time, everyone say congrats!
     Flagged: Pictured: our deputy clerk with his long service award.
     Flagged: Happy retirement to our caretaker after 22 years. Pic of him with his cake below.
     Flagged: Tom Stone's new hearing aids cost more than my car and he STILL can't hear you.
@@ -116,6 +121,8 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Easter was beautiful. Babcia video called from Kraków, too much cake.
     Okay: Picture round was all famous Williams. Got Shatner, Morris and Prince William.
     Okay: Client came in with a photo of Helen Mirren's silver crop. Nailed it, if I say so myself.
+    Okay: New profile pic courtesy of the lovely Jess at @jessmakesportraits, thank you!
+    Okay: Finished the window for St Mary's at last! Photo below is of the panel, just the glass.
 
     Instead: ask first, or post a photo in which nobody can be recognised.
 
@@ -253,8 +260,8 @@ def a_picture_idiom(text: str, photo: Mention) -> bool:
 
 
 def photographer(text: str, who: Mention) -> bool:
-    """True when the person is the one taking the picture ("Sarah took a lovely photo")."""
-    return bool(TAKER.match(text, who.end))
+    """True when the person is the one taking the picture ("Sarah took a lovely photo", "pic courtesy of the lovely Jess")."""
+    return bool(TAKER.match(text, who.end) or CREDITED.search(text, max(0, who.start - 40), who.start))
 
 
 def placed(text: str, who: Mention) -> bool:

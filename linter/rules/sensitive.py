@@ -120,7 +120,8 @@ def first_names(people: tuple) -> frozenset[str]:
 
 def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
     """Whose the information is: the nearest person before it in its sentence (none if the writer speaks of themself
-    between), else one after it, else one in the sentence before when a pronoun ("he", "her") points back."""
+    between), else one after it, else one in the sentence before when a pronoun ("he", "her") in its sentence points
+    back ("Aisha Bello still hasn't paid. £340 outstanding and she blanks me")."""
     bounds = sentences(text)
     here = sentence_of(bounds, info.start)
     near = [w for w in whom if not w.overlaps(info) and sentence_of(bounds, w.end - 1) == here]
@@ -132,7 +133,8 @@ def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
     if after := [w for w in near if w.start >= info.end]:
         return after[0]
     previous = [w for w in whom if sentence_of(bounds, w.end - 1) == here - 1]
-    return previous[-1] if previous and PRONOUN.search(text, bounds[here], info.end) else None
+    end = bounds[here + 1] if here + 1 < len(bounds) else len(text)
+    return previous[-1] if previous and PRONOUN.search(text, bounds[here], end) else None
 
 
 def writer(gap: str) -> bool:
