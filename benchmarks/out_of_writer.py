@@ -1,5 +1,5 @@
-"""The whole linter on every corpus of the dumps (the ones the classifier trains on, and sealed9 to sealed12 scored with
-``train_classifier.py --unseen``; never the measuring sets), its classifier measured on writers it never saw.
+"""The whole linter on every corpus of the dumps (the ones the classifier trains on, and sealed9 to sealed14 scored with
+``train_classifier.py --unseen`` by the model that had not yet seen them; never the measuring sets), its classifier measured on writers it never saw.
 
 Each corpus was written by a different writer. ``benchmarks/train_classifier.py --cv-only
 --dump SCORES.json`` holds out the corpora one or two writers at a time (its ``FOLDS``), trains a
