@@ -49,6 +49,8 @@ def sentence_end(text: str, at: int, stops: str = SENTENCE_STOPS) -> int:
 _QUOTED_TITLE = re.compile(r"(?<!\w)['‘\"“]((?:[A-Z][\w'’-]*[ ]?){1,6})['’\"”](?!\w)")
 
 
-def in_quoted_title(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` lies inside a short quoted name whose every word is capitalised."""
-    return any(m.start(1) <= start and end <= m.end(1) for m in _QUOTED_TITLE.finditer(text, max(0, start - 60), min(len(text), end + 60)))
+def in_quoted_title(text: str, start: int, end: int, *, longer: bool = False) -> bool:
+    """True when ``text[start:end]`` lies inside a short quoted name whose every word is capitalised (``longer``: and
+    the name holds more than the span, so "'Yesu Azali Awa'" is a title but "'Dan Okafor'" only a quoted name)."""
+    return any(m.start(1) <= start and end <= m.end(1) and not (longer and text[m.start(1):m.end(1)].strip() == text[start:end])
+               for m in _QUOTED_TITLE.finditer(text, max(0, start - 60), min(len(text), end + 60)))

@@ -116,12 +116,15 @@ def needs_context() -> dict[str, tuple[str, ...]]:
 
 
 def kept(results, text: str) -> list:
-    """Results above their entity's threshold, with a context word where the entity needs one."""
+    """Results above their entity's threshold, with a context word where the entity needs one, and a number plate
+    with any letters in capitals ("70s and 80s stuff" at a car boot is no plate)."""
     out, context = [], needs_context()
     for r in results:
         if r.score < THRESHOLDS.get(r.entity_type, 1.1):
             continue
         if r.entity_type in context and not has_context(text, r.start, r.end, context[r.entity_type]):
+            continue
+        if r.entity_type == "UK_VEHICLE_REGISTRATION" and any(c.islower() for c in text[r.start:r.end]):
             continue
         out.append(r)
     return out

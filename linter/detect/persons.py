@@ -164,6 +164,8 @@ def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
     titled = doc[start].lower_.rstrip(".") in lists.titles
     if (titled or end - start == 1) and names_a_work(doc, end, lists):
         return True
+    if start > 0 and doc[start - 1].is_title and lists.context.not_a_person(doc[start - 1:end].text):
+        return True  # the end of a place the model split ("Fort William", "Glen Coe")
     return lists.context.not_a_person(doc[start:end].text)
 
 

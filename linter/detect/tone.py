@@ -74,7 +74,9 @@ _OTHER_JOB = re.compile(  # the post is about another employer: its manager and 
     r"|(?<!\w)(?:from|in)\s+my\s+[\w'’-]+\s+days(?!\w)"  # "an old colleague from my Argos days"
     r"|(?<!\w)(?:glad|good|great|happy)\s+to\s+be\s+out\s+of\s+(?:retail|there|that\s+place|that\s+job)(?!\w)"
 )
-_ROB_BLIND = re.compile(r"(?<!\w)rob(?:s|bed|bing)?\s+(?:you|them|us|him|her|people|everyone)\s+$", re.IGNORECASE)
+# "rob you blind" is about money and "swore blind" is insisting, neither about sight.
+_BLIND_IDIOM = re.compile(r"(?<!\w)(?:rob(?:s|bed|bing)?\s+(?:you|them|us|him|her|people|everyone)|sw(?:ore|ear|ears|earing|orn))\s+$",
+                          re.IGNORECASE)
 # A dyke in the fens is a ditch or a bank: "caught a pike in the drainage dyke", "walked Offa's Dyke".
 _DITCH_BEFORE = re.compile(r"(?<!\w)(?:(?:in|into|along|over|across|down|beside|up|from|by|past|off|through|to|tae)\s+the|drainage|flood|field|sea|"
                            r"farm|fen|irrigation|boundary|dry[- ]stone|offa['’]?s|devil['’]?s)\s+$", re.IGNORECASE)
@@ -372,7 +374,7 @@ def not_a_remark(text: str, start: int, m: re.Match) -> bool:
     """
     word = text[m.start():m.end()]
     name = " " not in word and word[:1].isupper() and not word.isupper() and bool(text[start:m.start()].strip())
-    robbed = bool(_ROB_BLIND.search(text, 0, m.start()))  # "rob you blind" is about money, not sight
+    robbed = bool(_BLIND_IDIOM.search(text, 0, m.start()))  # "rob you blind", "swore blind"
     mine = bool(_MINE.search(text, max(0, m.start() - 6), m.start()))
     own = mine and (bool(_OWN_WORSHIP.match(text, m.start())) or word.lower() in family_words())  # "my grandad's name"
     regional = word.lower() == "accent" and _before_word(text, m.start()) in uk_places()  # "a Peterborough accent"

@@ -14,7 +14,7 @@ from ..detect.personal_data import CONTRACTED, POSSESSIVE_NAME
 from ..detect.people_names import load_lists
 from ..detect.person_context import first_names
 from ..profile import Person
-from ..spans import sentence_end, sentence_start
+from ..spans import in_quoted_title, sentence_end, sentence_start
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
 from .own_security import own_birth_phrases, own_birthplaces
@@ -271,7 +271,7 @@ def _reportable(ctx: Context, m: Mention) -> bool:
         return False
     if m.label == "family" or (m.label == "public" and not (_lone(m) and _is_colleague(ctx, m))):
         return False
-    if any(c.overlaps(m) for c in ctx.of("council")):
+    if any(c.overlaps(m) for c in ctx.of("council")) or in_quoted_title(ctx.text, m.start, m.end, longer=True):
         return False
     if _lone(m) and not _listed_word(ctx, m):
         return m.label == "local"
@@ -288,7 +288,8 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     and a chess opening ("the Marshall Attack") are not names, nor is a lone capitalised word after
     "in", "from" or "near" (a place). Names on the clerk's list are flagged by
     ``listed-person`` instead (a short form of a listed name in the same post, "Kev" beside
-    "Kevin Doyle", too), and the author's own name is left alone.
+    "Kevin Doyle", too), and the author's own name is left alone, as is a name inside a longer
+    quoted title ("'Yesu Azali Awa'", a hymn).
 
     Public figures are not flagged: a name on the list of widely known public figures, or in a
     sentence (or next to a sentence) about books, screen, radio, music, sport or news
@@ -348,6 +349,7 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Train to Milton Keynes delayed again, then a sausage roll from Greggs.
     Okay: rereading the handmaid's tale. margaret atwood saw it all coming
     Okay: patel's corner shop has the good samosas in again, go go go
+    Okay: His daughter asked for 'Yesu Azali Awa' and we sang it slowly, with only the drum.
 
     Instead: leave the name out or describe the person without identifying them ("someone",
     "a neighbour"), unless they have agreed.
@@ -461,6 +463,7 @@ def uk_identifier(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: His NI number is JG 10 37 59 A, can someone sort his pay?
     Flagged: The car parked on the verge again is AB51 ABC.
+    Okay: Car boot on Sunday, two rails of 70s and 80s stuff.
     Flagged: Delivered to a house in NN14 6QX by mistake.
     Okay: Meet in room 101 at half past two.
     Okay: The new version 3.11.2 fixed it.
