@@ -367,18 +367,18 @@ def protected_idioms() -> re.Pattern[str]:
 
 
 def not_a_remark(text: str, start: int, m: re.Match) -> bool:
-    """A term that is a capitalised name mid-sentence ("Mrs Brown"), a town's accent ("a Peterborough accent") or opens
-    an idiom ("brown envelopes").
+    """A term that is a capitalised name mid-sentence ("Mrs Brown"), a town's accent ("a Peterborough accent"), ends
+    an idiom ("rob you blind", "swore blind") or opens one ("brown envelopes").
 
     ``text`` is the post as written (the match may come from its lower-cased copy, same offsets).
     """
     word = text[m.start():m.end()]
     name = " " not in word and word[:1].isupper() and not word.isupper() and bool(text[start:m.start()].strip())
-    robbed = bool(_BLIND_IDIOM.search(text, 0, m.start()))  # "rob you blind", "swore blind"
+    idiom_before = bool(_BLIND_IDIOM.search(text, 0, m.start()))  # "rob you blind", "swore blind"
     mine = bool(_MINE.search(text, max(0, m.start() - 6), m.start()))
     own = mine and (bool(_OWN_WORSHIP.match(text, m.start())) or word.lower() in family_words())  # "my grandad's name"
     regional = word.lower() == "accent" and _before_word(text, m.start()) in uk_places()  # "a Peterborough accent"
-    return name or robbed or own or regional or bool(protected_idioms().match(text, m.start()))
+    return name or idiom_before or own or regional or bool(protected_idioms().match(text, m.start()))
 
 
 def _before_word(text: str, at: int) -> str:
