@@ -3,7 +3,8 @@
 The rules read the tone detector's mentions (``kind="tone"``, see ``linter.detect.tone``):
 a negative mention is *aimed* when its evidence names a target, found in the same sentence
 or in the sentence it refers back to. Untargeted negativity ("the trains are useless
-today") is never flagged here.
+today") is never flagged here. An accusation of wrongdoing aimed at the council or its people
+(``disrepute.accusations``, also PL122's) is criticism and a derogatory remark too.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ..detect.tone import PEOPLE_GROUPS, evidence_of, target_of
 from ..profile import GROUP_NOUNS
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
+from .disrepute import accusations
 
 _GROUP_WORDS = {"council": "the council", **GROUP_NOUNS}
 
@@ -32,10 +34,13 @@ _VERBS = {
 def aimed_at(mention: Mention) -> str:
     """How a message names a mention's target: "the council", "our clerk (an employee)"."""
     group, text = target_of(mention) or ("", "")
+    return _named(text, group)
+
+
+def _named(text: str, group: str) -> str:
+    """A target as a message names it: "the council", "NVL (a contractor)", or the group alone when there is no text."""
     word = _GROUP_WORDS.get(group, group)
-    if group == "council" or text.lower() == word:
-        return word
-    return f"{text} ({word})" if text else word
+    return word if group == "council" or not text or text.lower() == word else f"{text} ({word})"
 
 
 def _by_vader(mention: Mention) -> bool:
@@ -73,6 +78,7 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: @RajPatelCllr maybe read the papers before the meeting next time.
     Flagged: The finance officer has sent back my mileage claim three times over 40p. Catch yourself on, love.
     Flagged: Nene Valley Landscapes have once again failed to cut the cemetery grass on schedule.
+    Flagged: Heard NVL pay their lads cash in hand and half of them haven't got the right to work here.
     Okay: The trains are useless today.
     Okay: Disappointed with the rain today.
     Okay: I failed to get tickets for Glastonbury again.
@@ -103,6 +109,11 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
             suggestions=("raise it with the Clerk instead of posting",),
             severity=Severity.INFO if _by_vader(m) else None,
         )
+    for m, who, group in accusations(ctx):
+        if group in PEOPLE_GROUPS:
+            yield warn(m.start, m.end, f"'{m.text}' accuses {_named(who.text, group)} of wrongdoing: posting criticism "
+                       "of the people the council works with can damage working relationships.",
+                       suggestions=("raise it with the Clerk instead of posting",))
 
 
 def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -122,6 +133,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: That resident at number 12 is a nutter.
     Flagged: What a joke of a town council this is.
     Flagged: My employer couldnt organise a raffle in a tombola factory.
+    Flagged: Heard Brightwater Cleaning Services pay cash in hand to lads with no papers.
     Okay: The referee was an absolute idiot today.
     Okay: Council tax went up again, ugh.
     Okay: This cake is wicked.
@@ -149,6 +161,10 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
             suggestions=("raise it with the Clerk instead of posting",),
             severity=Severity.WARNING if _by_vader(m) else None,
         )
+    for m, who, group in accusations(ctx):
+        yield warn(m.start, m.end, f"'{m.text}' accuses {_named(who.text, group)} of wrongdoing: untrue or "
+                   "defamatory comments about the council or its people breach the social media policy.",
+                   suggestions=("raise it with the Clerk instead of posting",))
 
 
 def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:

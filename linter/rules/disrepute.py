@@ -99,16 +99,35 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Profile: ``people.csv`` (councillors, contractors, suppliers), ``[council]`` ``name``.
     """
+    for m, who, _ in accusations(ctx):
+        yield warn(m.start, m.end, f"“{m.text}” accuses {who.text} of wrongdoing: that brings the council "
+                   "and the people it works with into disrepute.")
+
+
+def accusations(ctx: Context) -> list[tuple[Mention, Mention, str]]:
+    """Each accusation aimed at the council or one of its people, with its target and the target's group
+    ("council", "councillor", "employee", "contractor" …). Read by PL122 (4.3) and by the conduct rules, since an
+    accusation is also criticism (4.5 when aimed at people) and a derogatory remark (4.7)."""
     targets = accused(ctx)
+    found = []
     for m in ctx.of("phrase", label="accusation"):
         if who := next((t for t in targets if t is not m and aimed_at(ctx.text, m, t)), None):
-            yield warn(m.start, m.end, f"“{m.text}” accuses {who.text} of wrongdoing: that brings the council "
-                       "and the people it works with into disrepute.")
+            found.append((m, who, group_of(who)))
+    return found
 
 
 def aimed_at(text: str, accusation: Mention, target: Mention) -> bool:
     """True when the target is in the accusation's sentence, or within ``REACH`` characters of it."""
     return same_sentence(text, accusation, target, near=None) or abs(accusation.start - target.start) <= REACH
+
+
+def group_of(target: Mention) -> str:
+    """The group of an accusation's target (see ``accused``): the council, or the listed person's or tone target's group."""
+    if target.kind in ("listed-person", "listed-role"):
+        return target.person.group if target.person else "employee"
+    if target.kind == "tone":
+        return target.evidence.partition("=")[2].partition(":")[0]
+    return "employee" if target.label in ("colleague", "colleague-name") else "council"
 
 
 def accused(ctx: Context) -> list[Mention]:
