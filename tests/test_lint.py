@@ -8,6 +8,8 @@ import pytest
 
 from linter.errors import InputError
 from linter.lint import MAX_CHARS, check_input, merge
+from linter.profile import DEMO_PROFILE, load_profile
+from linter.rules.base import Context, per_post
 from linter.warning import PolicyWarning, Severity
 
 EVENING = datetime(2026, 11, 21, 19, tzinfo=timezone.utc)
@@ -16,6 +18,23 @@ EVENING = datetime(2026, 11, 21, 19, tzinfo=timezone.utc)
 def w(code: str, clause: str, sev: Severity, start: int, end: int) -> PolicyWarning:
     """A warning with just the fields merging reads."""
     return PolicyWarning(code, code.lower(), clause, sev, start, end, "x" * (end - start), "m")
+
+
+def test_a_shared_reading_is_made_once_a_post():
+    """A reading several rules ask for (``per_post``) runs once for a post's context, and again for the next post."""
+    calls = []
+
+    @per_post
+    def words(ctx: Context) -> tuple[str, ...]:
+        calls.append(ctx.text)
+        return tuple(ctx.text.split())
+
+    profile = load_profile(DEMO_PROFILE)
+    first = Context("two words", (), "personal", EVENING, None, profile)
+    assert words(first) == words(first) == ("two", "words")
+    second = Context("three words here", (), "personal", EVENING, None, profile)
+    assert words(second) == ("three", "words", "here")
+    assert calls == ["two words", "three words here"]
 
 
 def test_merge_keeps_most_severe_of_a_clause():

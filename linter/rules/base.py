@@ -6,16 +6,21 @@ documentation, in fixed sections: what it flags, why the policy cares (quoting t
 ``Flagged:`` and ``Okay:`` example lines that the test suite runs, what to write instead, and
 the profile settings that feed it. An example line may carry options in brackets:
 ``Flagged [mode=council author=Kevin Doyle at=2026-11-23T10:30+00:00]: text``.
+
+A reading of the post that several rules share (who is accused, which addresses are the
+writer's, whether the post is aimed at the council) is a function of the context decorated
+with ``per_post``, so that it is made once a post however many rules ask.
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from ..detect.mention import Mention
 from ..profile import Profile
@@ -34,12 +39,29 @@ class Context:
     at: datetime
     author: str | None
     profile: Profile
+    readings: dict = field(default_factory=dict, compare=False, repr=False)  # see ``per_post``
 
     def of(self, *kinds: str, label: str | None = None) -> tuple[Mention, ...]:
         """The mentions of the given kinds (and label, when given), in text order."""
         return tuple(
             m for m in self.mentions if m.kind in kinds and (label is None or m.label == label)
         )
+
+
+T = TypeVar("T")
+
+
+def per_post(reading: Callable[[Context], T]) -> Callable[[Context], T]:
+    """A reading of the post that several rules share ("who is accused", "which addresses are the writer's"), made
+    once a post however many rules ask: the first call stores it in the context, later ones read it back."""
+
+    @functools.wraps(reading)
+    def once(ctx: Context) -> T:
+        if reading not in ctx.readings:
+            ctx.readings[reading] = reading(ctx)
+        return ctx.readings[reading]
+
+    return once
 
 
 class Warn(Protocol):

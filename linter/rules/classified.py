@@ -18,7 +18,7 @@ from functools import cache
 from ..assets import list_alternation
 from ..detect.classifier import media_words
 from ..warning import PolicyWarning, Severity
-from .base import Context, Rule, Warn
+from .base import Context, Rule, Warn, per_post
 from .photos import pet_post
 
 COUNCIL = ("council",)
@@ -62,6 +62,7 @@ def council_sites() -> re.Pattern:
     return re.compile(rf"\b(?:{list_alternation('phrase_set_site')})\b", re.IGNORECASE)
 
 
+@per_post
 def aimed(ctx: Context) -> bool:
     """The post names or points at the council or someone it works with: a tone target ("the council",
     "management", "our clerk", "the contractors"), a listed person or role, a colleague described, the

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from ..detect.mention import Mention
 from ..warning import PolicyWarning
-from .base import Context, Warn
+from .base import Context, Warn, per_post
 from .photos import crude_words, pairs, people, same_sentence
 
 ACCUSED = frozenset({"council", "councillor", "contractor", "supplier", "employee"})
@@ -104,7 +104,8 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
                    "and the people it works with into disrepute.")
 
 
-def accusations(ctx: Context) -> list[tuple[Mention, Mention, str]]:
+@per_post
+def accusations(ctx: Context) -> tuple[tuple[Mention, Mention, str], ...]:
     """Each accusation aimed at the council or one of its people, with its target and the target's group
     ("council", "councillor", "employee", "contractor" …). Read by PL122 (4.3) and by the conduct rules, since an
     accusation is also criticism (4.5 when aimed at people) and a derogatory remark (4.7)."""
@@ -113,7 +114,7 @@ def accusations(ctx: Context) -> list[tuple[Mention, Mention, str]]:
     for m in ctx.of("phrase", label="accusation"):
         if who := next((t for t in targets if t is not m and aimed_at(ctx.text, m, t)), None):
             found.append((m, who, group_of(who)))
-    return found
+    return tuple(found)
 
 
 def aimed_at(text: str, accusation: Mention, target: Mention) -> bool:

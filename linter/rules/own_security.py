@@ -28,7 +28,7 @@ from ..assets import list_alternation, lower_set
 from ..detect.mention import Mention
 from ..detect.person_context import uk_places
 from ..detect.pii_recognizers import wished_someone_else
-from .base import Context
+from .base import Context, per_post
 
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "who", "whom", "whose", "you"})
 BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "'s", "’s", "s"})
@@ -180,11 +180,12 @@ def mothers_names(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), "maiden-name") for m in MOTHERS.finditer(text)]
 
 
-def own_birth_phrases(ctx: Context) -> list[Mention]:
+@per_post
+def own_birth_phrases(ctx: Context) -> tuple[Mention, ...]:
     """The ``birth-date`` phrases that are the writer's: not a "born" after a wish to someone else ("Happy 70th to
     Kev! born …"). A date of birth inside one is the writer's, whatever its own recognizer made of it."""
-    return [m for m in ctx.of("phrase", label="birth-date")
-            if not (m.text.lower().startswith("born") and wished_someone_else(ctx.text, m.start))]
+    return tuple(m for m in ctx.of("phrase", label="birth-date")
+                 if not (m.text.lower().startswith("born") and wished_someone_else(ctx.text, m.start)))
 
 
 def birthday_dates(ctx: Context) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from ..detect.person_context import first_names
 from ..profile import Person
 from ..spans import in_quoted_title, sentence_end, sentence_start
 from ..warning import PolicyWarning, Severity
-from .base import Context, Rule, Warn
+from .base import Context, Rule, Warn, per_post
 from .own_security import own_birth_phrases, own_birthplaces
 
 CLAUSE = "4.6"
@@ -135,7 +135,8 @@ CLAIMED = re.compile(r"[.!?]*\s*(?:that['’]?s|it['’]?s|this is) (?:me|us|min
 NOT_HOME = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Oo]pposite|by|along|past|behind|round)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,3}$")
 
 
-def own_addresses(ctx: Context) -> list[Mention]:
+@per_post
+def own_addresses(ctx: Context) -> tuple[Mention, ...]:
     """Street addresses and postcodes the post gives as the writer's own: the one decision.
 
     Clause 4.6's rules leave these out (they are not someone else's data) and clause 5.1's
@@ -156,7 +157,7 @@ def own_addresses(ctx: Context) -> list[Mention]:
     mistake", "The party is at 14 Oundle Road").
     """
     keys = {_key(m) for m in (*_said_own(ctx), *_told_own(ctx))}
-    return [m for m in _pii(ctx, "ADDRESS", "UK_POSTCODE") if _key(m) in keys and not _is_councils_own(ctx, m)]
+    return tuple(m for m in _pii(ctx, "ADDRESS", "UK_POSTCODE") if _key(m) in keys and not _is_councils_own(ctx, m))
 
 
 def _key(m: Mention) -> tuple:

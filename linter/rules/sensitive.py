@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from ..assets import list_alternation
 from ..detect.mention import Mention
 from ..warning import PolicyWarning
-from .base import Context, Rule, Severity, Warn
+from .base import Context, Rule, Severity, Warn, per_post
 
 # What each kind of sensitive information is, in a message ("Sarah Whitlock's health").
 KINDS = {
@@ -83,16 +83,16 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
         yield warn(m.start, m.end, said, suggestions=(m.evidence,) if m.evidence else ())
 
 
-def disclosures(ctx: Context) -> Iterator[tuple[Mention, str]]:
+@per_post
+def disclosures(ctx: Context) -> tuple[tuple[Mention, str], ...]:
     """Each piece of another person's sensitive information in the post, with what the warning says about it (also
     read by clause 2.4's ``council-account-confidential`` on the council's account)."""
     whom = owners(ctx)
-    for m in ctx.mentions:
-        if m.kind == "phrase" and m.label in KINDS and (who := owner(ctx.text, m, whom)):
-            yield m, message(m, who)
-    for m in ctx.of("phrase", label="sensitive-records"):
-        if not MINE.search(ctx.text[max(0, m.start - 20):m.start]):
-            yield m, f"“{m.text}” holds employees' sensitive information: it must not be posted."
+    found = [(m, message(m, who)) for m in ctx.mentions
+             if m.kind == "phrase" and m.label in KINDS and (who := owner(ctx.text, m, whom))]
+    found += [(m, f"“{m.text}” holds employees' sensitive information: it must not be posted.")
+              for m in ctx.of("phrase", label="sensitive-records") if not MINE.search(ctx.text[max(0, m.start - 20):m.start])]
+    return tuple(found)
 
 
 def owners(ctx: Context) -> list[Mention]:
