@@ -61,13 +61,22 @@ class Linter:
         check_input(text, mode)
         if not text.strip():
             return ()
+        return self.check(self.context(text, mode=mode, at=at, author=author))
+
+    def context(self, text: str, *, mode: str = "personal", at: datetime | None = None,
+                author: str | None = None) -> Context:
+        """What the rules read for one post: its text, every detector's mentions and the request (the time now
+        when the request gives none)."""
         post = Post.parse(text, self.models)
-        ctx = Context(text, self.mentions(post), mode, at or datetime.now(timezone.utc), author, self.profile)
+        return Context(text, self.mentions(post), mode, at or datetime.now(timezone.utc), author, self.profile)
+
+    def check(self, ctx: Context) -> tuple[PolicyWarning, ...]:
+        """Every active rule of the post's mode on one context; overlapping warnings of a clause merged."""
         found = []
         for rule in self.rules:
-            if mode in rule.modes:
+            if ctx.mode in rule.modes:
                 override = self.profile.rules.severity_for(rule.code, rule.name)
-                found.extend(rule.check(ctx, make_warn(rule, text, override)))
+                found.extend(rule.check(ctx, make_warn(rule, ctx.text, override)))
         return merge(found)
 
 

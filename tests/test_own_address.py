@@ -6,7 +6,6 @@ from datetime import datetime, timezone
 
 import pytest
 
-from linter.post import Post
 from linter.rules.base import Context
 from linter.rules.personal_data import own_addresses
 
@@ -28,8 +27,7 @@ CASES = [
 
 def context(linter, text: str) -> Context:
     """The rules' view of one personal post."""
-    post = Post.parse(text, linter.models)
-    return Context(text, linter.mentions(post), "personal", SATURDAY_EVENING, None, linter.profile)
+    return linter.context(text, at=SATURDAY_EVENING)
 
 
 @pytest.mark.model

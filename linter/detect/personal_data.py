@@ -139,7 +139,7 @@ def has_context(text: str, start: int, end: int, words) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", window) for w in words)
 
 
-_SENTENCE_END = re.compile(r"[.!?]+\s+")
+_SENTENCE_END = re.compile(r"[.!?]+\s+")  # a stop and a space: "3.5 miles" and "gov.uk" stay whole
 
 
 def resolve(results) -> list:

@@ -74,12 +74,27 @@ def aimed(ctx: Context) -> bool:
                 or council_sites().search(ctx.text))
 
 
-def _second_look(ctx: Context, warn: Warn, clause: str, reads_like: str, suggestion: str, *,
-                 unaimed: float = 0.0) -> Iterator[PolicyWarning]:
-    """The info warning for the classifier's mention of ``clause``, if it has one; in a post that is not
-    ``aimed``, only when the score reaches ``unaimed``."""
+def speaks(ctx: Context, clause: str, score: float) -> bool:
+    """Whether the second look for ``clause`` may speak in this post at this classifier score: the one place that
+    says where each look listens. Criticism (4.5, 4.7) only in a post ``aimed`` at the council's people, or when the
+    classifier is all but sure (``UNAIMED_SCORE``); council work (4.2) only in a post ``linked_to_council``; a
+    colleague's picture or news (3.2) only in a post ``about_a_colleague``; someone's image or words (4.10) only in a
+    post that ``carries_media``, credits nobody and is not about a pet; the other clauses anywhere."""
+    if clause in ("4.5", "4.7"):
+        return score >= UNAIMED_SCORE or aimed(ctx)
+    if clause == "4.2":
+        return linked_to_council(ctx)
+    if clause == "3.2":
+        return about_a_colleague(ctx)
+    if clause == "4.10":
+        return carries_media(ctx) and not credited(ctx) and not pet_post(ctx.text)
+    return True
+
+
+def _second_look(ctx: Context, warn: Warn, clause: str, reads_like: str, suggestion: str) -> Iterator[PolicyWarning]:
+    """The info warning for the classifier's mention of ``clause``, if it has one and the look ``speaks`` here."""
     for m in ctx.of("classifier", label=clause):
-        if unaimed and m.score < unaimed and not aimed(ctx):
+        if not speaks(ctx, clause, m.score):
             continue
         yield warn(m.start, m.end, f"This reads like {reads_like} (classifier score {m.score:.2f}).",
                    suggestions=(suggestion,))
@@ -106,8 +121,7 @@ def classified_criticism(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: none (``models/classifier/``; switch the rule off or change its severity in ``[rules]``).
     """
     yield from _second_look(ctx, warn, "4.5", "criticism of someone the council works with (a colleague, "
-                            "councillor, resident, customer, contractor or supplier)", "leave them out of it",
-                            unaimed=UNAIMED_SCORE)
+                            "councillor, resident, customer, contractor or supplier)", "leave them out of it")
 
 
 def classified_derogatory(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -130,7 +144,7 @@ def classified_derogatory(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: none (``models/classifier/``; switch the rule off or change its severity in ``[rules]``).
     """
     yield from _second_look(ctx, warn, "4.7", "a negative or critical remark about the council or its people",
-                            "raise it with the Clerk instead of posting", unaimed=UNAIMED_SCORE)
+                            "raise it with the Clerk instead of posting")
 
 
 def classified_discrimination(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -193,9 +207,8 @@ def classified_colleague_share(ctx: Context, warn: Warn) -> Iterator[PolicyWarni
 
     Profile: none (``models/classifier/``).
     """
-    if about_a_colleague(ctx):
-        yield from _second_look(ctx, warn, "3.2", "sharing a colleague's picture or personal news",
-                                "ask them first, or leave them out")
+    yield from _second_look(ctx, warn, "3.2", "sharing a colleague's picture or personal news",
+                            "ask them first, or leave them out")
 
 
 def classified_image_use(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -225,9 +238,8 @@ def classified_image_use(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Profile: none (``models/classifier/``).
     """
-    if carries_media(ctx) and not credited(ctx) and not pet_post(ctx.text):
-        yield from _second_look(ctx, warn, "4.10", "posting someone's image, or someone else's work, without "
-                                "permission or credit", "ask first and credit the author")
+    yield from _second_look(ctx, warn, "4.10", "posting someone's image, or someone else's work, without "
+                            "permission or credit", "ask first and credit the author")
 
 
 def classified_unprofessional(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -287,8 +299,6 @@ def classified_council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]
 
     Profile: none (``models/classifier/``; switch the rule off or change its severity in ``[rules]``).
     """
-    if not linked_to_council(ctx):
-        return
     yield from _second_look(ctx, warn, "4.2", "writing about your council work", "leave your council work out of it")
 
 

@@ -15,10 +15,10 @@ from functools import cache
 from ..assets import list_alternation
 from ..detect.mention import Mention
 from ..detect.person_context import normalise, public_figures
+from ..spans import sentence_end
 from ..warning import PolicyWarning
 from .base import Context, Warn
 
-SENTENCE_END = re.compile(r"[.!?\n]")
 NEAR = 60  # characters between a photo word and whom it shows
 NEWS_NEAR = 80  # characters between a colleague and news about them
 TAKER = re.compile(r"\s+(?:took|takes|taking|snapped|filmed|shot|captured|got)\b", re.IGNORECASE)
@@ -279,4 +279,4 @@ def same_sentence(text: str, a: Mention, b: Mention, *, near: int | None = NEAR)
     left, right = (a, b) if a.start <= b.start else (b, a)
     if near is not None and right.start - left.end > near:
         return False
-    return not SENTENCE_END.search(text, left.end, max(left.end, right.start))
+    return sentence_end(text, left.end) >= right.start
