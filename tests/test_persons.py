@@ -50,6 +50,9 @@ CLEAN = [
     "Meet me on Dean street at eight",
     "built a stone wall by the long road",
     "will you come to mark the day",
+    "First pet: Mr Pickles the hamster.",
+    "Marmalade the hamster has escaped again.",
+    "my first pet was Mr Whiskers, a tabby",
 ]
 
 

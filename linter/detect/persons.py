@@ -342,7 +342,7 @@ def acceptable(doc, start: int, end: int, lists: NameLists) -> bool:
     if any(t.is_alpha and t.is_upper and len(t) > 2 and t.lower_ not in lists.first_names and t.lower_ not in lists.surnames
            for t in tokens):  # "Played ZAX on a triple word score": a shouted or spelt word is no name
         return False
-    if a_pets_name(doc, start):
+    if a_pets_name(doc, start) or named_as_a_pet(doc, start, end):
         return False
     if len(tokens) == 1:
         return (first_known and not tokens[0].is_stop) or (tokens[0].pos_ == "PROPN" and known_or_new(tokens[0], lists))
@@ -360,6 +360,16 @@ def a_pets_name(doc, start: int) -> bool:
         return False
     before = {t.lower_ for t in doc[max(0, start - 12):start - 1]}
     return not before.isdisjoint(pet_words()) or pronoun and not before.isdisjoint(_THING_CUES)
+
+
+def named_as_a_pet(doc, start: int, end: int) -> bool:
+    """True for a name the post gives as a pet's: followed by "the" and an animal ("Mr Pickles the hamster", "Maggie the
+    pet lamb"), or after "pet:" or "pet was" ("First pet: Mr Pickles", "my first pet was Mr Whiskers")."""
+    after = [t.lower_ for t in doc[end:end + 3]]
+    if after[:1] == ["the"] and not pet_words().isdisjoint(after[1:]):
+        return True
+    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    return len(before) == 2 and before[0] in ("pet", "pets") and before[1] in (":", "was", "is", "-", "–")
 
 
 _THING_CUES = frozenset({"starter", "car", "van", "boat", "plant", "bike", "robot", "hoover", "mower", "tree"})
