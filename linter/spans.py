@@ -54,3 +54,17 @@ def in_quoted_title(text: str, start: int, end: int, *, longer: bool = False) ->
     the name holds more than the span, so "'Yesu Azali Awa'" is a title but "'Dan Okafor'" only a quoted name)."""
     return any(m.start(1) <= start and end <= m.end(1) and not (longer and text[m.start(1):m.end(1)].strip() == text[start:end])
                for m in _QUOTED_TITLE.finditer(text, max(0, start - 60), min(len(text), end + 60)))
+
+
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+
+
+def in_a_proper_name(text: str, start: int, end: int) -> bool:
+    """True when the capitalised word at ``text[start:end]`` continues a capitalised name in the middle of a sentence
+    ("report it to Action Fraud", "the Serious Fraud Office"): a service's or a title's word, not a remark."""
+    if not text[start:start + 1].isupper() or text[start:end].isupper():
+        return False
+    head = text[sentence_start(text, start):start]
+    before = _NAME_WORD_BEFORE.search(head)
+    return before is not None and bool(head[:before.start()].strip())
+

@@ -9,7 +9,7 @@ import pytest
 
 from linter.detect import council, people, personal_data, tone
 from linter.detect.mention import Mention
-from linter.spans import non_overlapping
+from linter.spans import in_a_proper_name, non_overlapping
 
 
 def _spans(items):
@@ -99,3 +99,16 @@ def test_detectors_keep_their_tie_breaking(seed):
     assert tone._longest(hits, per_label=True) == _old_tone(hits, True)
     results = [SimpleNamespace(start=a, end=b, entity_type=rng.choice([*personal_data.PRIORITY, "OTHER"])) for a, b in spans]
     assert [id(r) for r in personal_data.resolve(results)] == [id(r) for r in _old_personal_data(results)]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("If in doubt, report it to Action Fraud today.", "Fraud", True),
+    ("Billing for cleans that never happen. Fraud, plain and simple.", "Fraud", False),
+    ("Fraud with a coat of arms.", "Fraud", False),
+    ("The clerk is a total Idiot", "Idiot", False),
+    ("Tell the SERIOUS FRAUD squad", "FRAUD", False),
+])
+def test_a_word_inside_a_proper_name(text, word, expected):
+    """A capitalised word that continues a capitalised name mid-sentence is the name's, not a remark."""
+    start = text.index(word)
+    assert in_a_proper_name(text, start, start + len(word)) is expected

@@ -40,6 +40,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.util import filter_spans
 
 from ..assets import read_lines
+from ..spans import in_a_proper_name
 from .mention import Mention
 from .people_names import load_lists
 from .phrase_context import a_title, booking, coda, compound, inside, insider, mothers, own_birth, someone_elses, trivial
@@ -232,7 +233,7 @@ class PhraseDetector:
         yield from self.term_mentions(post.doc)
         yield from regex_mentions(post.text)
         yield from (Mention("phrase", m.start(), m.end(), m.group(), label="rude", evidence="tone lexicon")
-                    for m in self.rude.finditer(fold(post.text)))
+                    for m in self.rude.finditer(fold(post.text)) if not in_a_proper_name(post.text, m.start(), m.end()))
         yield from self.staff_mentions(post.doc)
 
     def matches(self, doc) -> dict[str, list[tuple[object, str]]]:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from ..assets import list_alternation, read_lines
 from ..profile import Profile
-from ..spans import non_overlapping
+from ..spans import in_a_proper_name, non_overlapping
 from .mention import Mention
 from .people import PeopleDetector
 from .person_context import family_words, uk_places
@@ -263,7 +263,8 @@ class ToneDetector:
             s, e = span.start_char, span.end_char
             targets = self.targets(text, s, e, listed=listed, original=post.text)
             framed = [Hit(a, b, "negative", f"frame={f}") for a, b, f in criticism_frames(text, s, e, targets)]
-            out.append((s, e, targets, self.hits(text, s, e, lexicon=lexicon) + _exclusion(text, s, e, targets) + framed))
+            hits = [h for h in self.hits(text, s, e, lexicon=lexicon) if not in_a_proper_name(post.text, h.start, h.end)]
+            out.append((s, e, targets, hits + _exclusion(text, s, e, targets) + framed))
         return out
 
     def vader_fires(self, targets: list[Hit], score) -> bool:

@@ -41,6 +41,7 @@ def account_profanity(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged [mode=council]: Whoever took the baskets, hope they rot.
     Okay [mode=council]: Bins will be collected on Friday this week.
     Okay [mode=council]: The Scunthorpe team visit the market on Saturday.
+    Okay [mode=council]: If you think you have been targeted by a scam, report it to Action Fraud.
     Okay [mode=council]: Thank you to everyone who grew up and still lives in Thrapston.
     Okay [mode=council]: The cow parsley on the verges will be cut next week.
 
