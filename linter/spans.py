@@ -1,5 +1,5 @@
-"""Half-open spans: choosing the best of overlapping findings in O(n log n), the sentence around an offset, and a
-quoted title around a span."""
+"""Half-open spans: choosing the best of overlapping findings in O(n log n), the sentence around an offset, a
+quoted title around a span, and a word that continues a capitalised name ("Action Fraud")."""
 
 from __future__ import annotations
 
