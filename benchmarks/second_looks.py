@@ -28,20 +28,17 @@ from linter.detect.classifier import pooled
 from linter.lint import load_linter
 from linter.rules import classified
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_classifier import MODE_ONLY, read_jsonl  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 THRESHOLDS = ROOT / "models" / "classifier" / "thresholds.json"
-MODE_ONLY = {"2.1": "council", "2.3": "council", "4.2": "personal"}
 GRID = [round(0.5 + i / 100, 2) for i in range(50)] + [0.995, 0.998]
 
 
 def read_posts(ids: set[str]) -> dict[str, dict]:
     """The labelled posts of every corpus, by id, for the ids scored."""
-    posts = {}
-    for path in sorted((ROOT / "corpus").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and (post := json.loads(line))["id"] in ids:
-                posts[post["id"]] = post
-    return posts
+    return {p["id"]: p for path in sorted((ROOT / "corpus").glob("*.jsonl")) for p in read_jsonl(path) if p["id"] in ids}
 
 
 def readings(scores: dict[str, dict], pooling: str) -> list[dict]:

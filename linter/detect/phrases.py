@@ -250,6 +250,8 @@ class PhraseDetector:
 
     def keep(self, label: str, span, found: dict) -> bool:
         """Apply the context a list cannot express (see ``phrase_context.py``)."""
+        if label == "accusation" and in_a_proper_name(span.doc.text, span.start_char, span.end_char):
+            return False  # "report it to Action Fraud", as for the rude words
         if label in ("confidential", "confidential-business"):
             general = found.get("confidential-general", [])
             if label == "confidential-business" and booking(span):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..detect.mention import Mention
-from ..spans import in_a_proper_name
 from ..warning import PolicyWarning
 from .base import Context, Warn, per_post
 from .photos import crude_words, pairs, people, same_sentence
@@ -113,8 +112,6 @@ def accusations(ctx: Context) -> tuple[tuple[Mention, Mention, str], ...]:
     targets = accused(ctx)
     found = []
     for m in ctx.of("phrase", label="accusation"):
-        if in_a_proper_name(ctx.text, m.start, m.end):  # "report it to Action Fraud"
-            continue
         if who := next((t for t in targets if t is not m and aimed_at(ctx.text, m, t)), None):
             found.append((m, who, group_of(who)))
     return tuple(found)
