@@ -29,11 +29,11 @@ from linter.lint import load_linter
 from linter.rules import classified
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_classifier import MODE_ONLY, read_jsonl  # noqa: E402
+from train_classifier import MODE_ONLY, read_dumps, read_jsonl  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 THRESHOLDS = ROOT / "models" / "classifier" / "thresholds.json"
-GRID = [round(0.5 + i / 100, 2) for i in range(50)] + [0.995, 0.998]
+GRID = [round(0.05 + i / 100, 2) for i in range(95)] + [0.995, 0.998]  # 0.9 picked 4.7 at 0.41 (DATA_CARD.md)
 
 
 def read_posts(ids: set[str]) -> dict[str, dict]:
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--write", action="append", default=[], help="rewrite this clause's threshold (repeatable)")
     args = ap.parse_args(argv)
     saved = json.loads(THRESHOLDS.read_text(encoding="utf-8"))
-    scores = {k: v for path in args.scores for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    scores = read_dumps(args.scores)
     rows = readings(scores, saved["settings"]["pooling"])
     writers = sorted({r["source"] for r in rows})
     print(f"{len(rows)} posts of {len(writers)} writers ({', '.join(writers)})")
