@@ -81,6 +81,10 @@ _BLIND_IDIOM = re.compile(r"(?<!\w)(?:rob(?:s|bed|bing)?\s+(?:you|them|us|him|he
 _DITCH_BEFORE = re.compile(r"(?<!\w)(?:(?:in|into|along|over|across|down|beside|up|from|by|past|off|through|to|tae)\s+the|drainage|flood|field|sea|"
                            r"farm|fen|irrigation|boundary|dry[- ]stone|offa['’]?s|devil['’]?s)\s+$", re.IGNORECASE)
 _DITCH_AFTER = re.compile(r"\s+(?:path|bank|banks|wall|walls|road|lane|end|side|top|water|drain|board)\b", re.IGNORECASE)
+# In Britain a fag is a cigarette: one had, smoked, lit or nipped out for ("having a fag behind the bins").
+_SMOKE_BEFORE = re.compile(r"(?<!\w)(?:ha(?:ve|s|d|ving)|smok\w*|light\w*|lit|roll\w*|cadg\w*|bum\w*|for|quick|sneaky|"
+                           r"crafty|last)\s+(?:(?:a|an|another|his|her|their|my|your|the|one)\s+)?(?:quick\s+|sneaky\s+|crafty\s+)?$",
+                           re.IGNORECASE)
 _NEAR = 40  # characters: how close a protected term must be to a person reference
 # The writer's own place of worship ("tighter than mi church choir") says nothing about anyone else's faith.
 _OWN_WORSHIP = re.compile(r"(?:church|chapel|mosque|temple|synagogue|gurdwara)\b", re.IGNORECASE)
@@ -401,8 +405,15 @@ def about_a_relative(text: str, start: int, at: int) -> bool:
 
 
 def not_a_slur(text: str, m: re.Match) -> bool:
-    """A slur's spelling in another sense: a ditch ("the drainage dyke") or an idiom ("endless fag breaks")."""
-    return a_ditch(text, m) or bool(protected_idioms().match(text, m.start()))
+    """A slur's spelling in another sense: a ditch ("the drainage dyke"), a cigarette ("having a fag") or an idiom
+    ("endless fag breaks")."""
+    return a_ditch(text, m) or a_cigarette(text, m) or bool(protected_idioms().match(text, m.start()))
+
+
+def a_cigarette(text: str, m: re.Match) -> bool:
+    """True for "fag" as a cigarette that someone has, smokes or nips out for ("having a fag behind the bins")."""
+    word = text[m.start():m.end()].lower()
+    return word in ("fag", "fags") and bool(_SMOKE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
 
 
 def a_ditch(text: str, m: re.Match) -> bool:

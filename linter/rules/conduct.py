@@ -187,6 +187,7 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Lost a black cockapoo round the rec, answers to Bo.
     Okay: Harvest supper at church tonight, Jean's doing her hotpot... and the rain is STILL coming down.
     Okay: Lad on the next farm caught a pike in the drainage dyke at lunch, size of a small dog 🐟
+    Okay: Saw the van driver having a fag behind the bins again, on the clock.
     Okay: Snaw's on at hame, ma mam's sent a photie o the gairden buried tae the dyke.
     Okay: NVL have been on the verges all week. Two blokes, one strimmer, endless fag breaks.
     Okay: My sister is pregnant again! Auntie duties incoming 💕
