@@ -105,10 +105,10 @@ def main(argv: list[str] | None = None) -> None:
     for clause in args.write:
         if not (best := chosen.get(clause)):
             sys.exit(f"{clause}: no threshold reaches whole-linter precision {args.precision}")
-        saved["clauses"][clause]["classifier_alone_threshold"] = saved["clauses"][clause].get(
-            "classifier_alone_threshold", saved["clauses"][clause]["threshold"])
-        saved["clauses"][clause]["threshold"] = best["threshold"]
-        saved["clauses"][clause]["second_look"] = {
+        row = saved["clauses"][clause]
+        row.setdefault("classifier_alone_threshold", row["threshold"])
+        row["threshold"] = best["threshold"]
+        row["second_look"] = {
             "rule": f"best whole-linter F1 with whole-linter out-of-writer precision >= {args.precision} "
                     "(benchmarks/second_looks.py)",
             "precision": best["precision"], "recall": best["recall"], "posts": len(rows), "writers": writers}
