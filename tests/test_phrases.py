@@ -46,10 +46,11 @@ def test_compile_time_special(token, matches):
 
 
 def test_term_variants_abbreviate_and_join():
-    """A confidential term also matches with street words abbreviated and run together."""
+    """A confidential term also matches with street words abbreviated and run together; a code name the other way
+    round too."""
     assert term_variants("Bridge Street land sale") == [
         "Bridge Street land sale", "bridge st land sale", "bridgestreetlandsale", "bridgestlandsale"]
-    assert term_variants("Project Heron") == ["Project Heron", "project heron", "projectheron"]
+    assert term_variants("Project Heron") == ["Project Heron", "project heron", "projectheron", "heron project", "heronproject"]
 
 
 def test_parse_line_keeps_the_standard_wording():

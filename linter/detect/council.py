@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from rapidfuzz.distance import OSA
+
 from ..assets import entry_regex, read_lines
 from ..spans import non_overlapping, sentence_end, sentence_start
 from .mention import Mention
@@ -37,10 +39,11 @@ POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$", re.IGNORECASE)
 
 
 def word_regex(phrase: str, *, case_sensitive: bool = False) -> re.Pattern:
-    """A name's words joined by spaces, nothing or hyphens, as whole words (``#`` allowed); initialisms with or without dots."""
+    """A name's words joined by spaces, nothing or hyphens, as whole words (a hashtag's ``#`` or a handle's ``@``
+    allowed, not an e-mail's); initialisms with or without dots."""
     words = [spelt(w) for w in re.split(r"[\s_-]+", phrase.strip()) if w]
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(r"(?<![\w@.])#?" + JOIN.join(words) + r"(?![\w@]|\.\w)", flags)
+    return re.compile(r"(?<![\w@.])[#@]?" + JOIN.join(words) + r"(?![\w@]|\.\w)", flags)
 
 
 def spelt(word: str) -> str:
@@ -126,6 +129,7 @@ class CouncilDetector:
         council = profile.council
         self.domains = [(d, domain_regex(d, name=council.name)) for d in dict.fromkeys((*council.email_domains, *council.web_domains))]
         self.web_domains = frozenset(council.web_domains)
+        self.name = council.name
         self.others = [("name", word_regex(council.name))]
         self.others += [("alias", alias_regex(a)) for a in council.aliases]
         self.acronyms = {a for a in council.aliases if a in acronym_senses()}
@@ -137,6 +141,8 @@ class CouncilDetector:
         for label, regex in self.others:
             found += [Mention("council", m.start(), m.end(), m.group(), label=label) for m in regex.finditer(post.text)
                       if not (label == "alias" and m.group() in self.acronyms and other_sense(post.text, m.group(), m.start(), m.end()))]
+        found += [Mention("council", a, b, post.text[a:b], label="name", evidence="misspelt")
+                  for a, b in misspelt(post.text, self.name)]
         yield from keep_longest(found)
 
     def domain_mentions(self, text: str) -> Iterator[Mention]:
@@ -158,6 +164,23 @@ class CouncilDetector:
             end += len(URL_RIGHT.match(text, end).group().rstrip(".,;:!?"))
             label = "web-domain" if domain in self.web_domains or "/" in text[start:end] else "email-domain"
         return Mention("council", start, end, text[start:end], label=label, evidence=domain)
+
+
+def misspelt(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the council's name of three or more words written one letter wrong ("Thrapston Town Cuncil",
+    "Thrapston Twon Council"): as many words in a row, one edit (``rapidfuzz``, transpositions count as one) from it."""
+    size, target = len(name.split()), " ".join(name.lower().split())
+    if size < 3:
+        return
+    words = list(WORD.finditer(text))
+    for i in range(len(words) - size + 1):
+        start, end = words[i].start(), words[i + size - 1].end()
+        window = " ".join(w.group().lower() for w in words[i:i + size])
+        if window != target and OSA.distance(window, target, score_cutoff=1) <= 1:
+            yield start, end
+
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
 def keep_longest(mentions: list[Mention]) -> list[Mention]:

@@ -47,7 +47,7 @@ from ..assets import read_lines
 from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import family_words
+from .person_context import family_words, pets_named
 from .phrase_context import elsewhere
 from .people_names import (
     EVIDENCE_RANK,
@@ -227,12 +227,13 @@ class PeopleDetector:
         return None
 
     def _first_names(self, doc, text: str, found: list[Mention]) -> list[Mention]:
-        """A distinctive first name alone, not followed by a different surname."""
-        taken = _covered(found)
+        """A distinctive first name alone, not followed by a different surname, nor a name the post gives an animal."""
+        taken, pets = _covered(found), pets_named(doc)
         out = []
         for token in doc:
             person = self.table.firsts.get(token.lower_)
-            if person is None or token.idx in taken or _surname_follows(token) or _kin_before(token, self.cue_lists.kin):
+            if (person is None or token.idx in taken or token.lower_ in pets or _surname_follows(token)
+                    or _kin_before(token, self.cue_lists.kin)):
                 continue
             out.append(
                 mention(person, token.idx, token.idx + len(token), text, "first-name", score=0.6)
@@ -241,14 +242,15 @@ class PeopleDetector:
 
 
     def _cued_names(self, doc, text: str, found: list[Mention]) -> list[Mention]:
-        """A listed first name or nickname beside a work or local cue, or listed with another name."""
-        taken = _covered(found)
+        """A listed first name or nickname beside a work or local cue, or listed with another name; not a name the post
+        gives an animal ("Kevin the Shetland")."""
+        taken, pets = _covered(found), pets_named(doc)
         named = [m for m in found if m.kind == "listed-person"]
         cue = self.cue_lists.cues.search(text)
         out = []
         for token in doc:
             person = self.table.cued.get(token.lower_)
-            if person is None or token.idx in taken or not self._may_be_name(token):
+            if person is None or token.idx in taken or token.lower_ in pets or not self._may_be_name(token):
                 continue
             cued = cue or self._role_cue(text, person) or _listed_beside(token, named)
             if cued:

@@ -65,6 +65,38 @@ def pet_words() -> frozenset[str]:
     return lower_set("phrase_set_pet")
 
 
+def a_pets_name(doc, start: int) -> bool:
+    """True for the name an animal or a thing is given: "a tortoise called Sir Reginald", "a horse called Thrifty
+    Barry", "named him Clint Yeastwood" after "the new starter" (``phrase_set_pet.txt`` and "him", "her", "it")."""
+    if start < 2:
+        return False
+    pronoun = doc[start - 1].lower_ in ("it", "him", "her")
+    verb = doc[start - 2 if pronoun else start - 1].lower_
+    if verb not in ("called", "named", "name", "christened"):
+        return False
+    before = {t.lower_ for t in doc[max(0, start - 12):start - 1]}
+    return not before.isdisjoint(pet_words()) or pronoun and not before.isdisjoint(_THING_CUES)
+
+
+def named_as_a_pet(doc, start: int, end: int) -> bool:
+    """True for a name the post gives as a pet's: followed by "the" and an animal ("Mr Pickles the hamster", "Maggie the
+    pet lamb"), or after "pet:" or "pet was" ("First pet: Mr Pickles", "my first pet was Mr Whiskers")."""
+    after = [t.lower_ for t in doc[end:end + 3]]
+    if after[:1] == ["the"] and not pet_words().isdisjoint(after[1:]):
+        return True
+    before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    return len(before) == 2 and before[0] in ("pet", "pets") and before[1] in (":", "was", "is", "-", "–")
+
+
+_THING_CUES = frozenset({"starter", "car", "van", "boat", "plant", "bike", "robot", "hoover", "mower", "tree"})
+
+
+def pets_named(doc) -> frozenset[str]:
+    """The names a post gives to animals, lower case ("Kevin the Shetland has escaped AGAIN … Kevin. Mate."): every
+    other use of the name in that post is the animal too."""
+    return frozenset(t.lower_ for t in doc if t.is_title and (a_pets_name(doc, t.i) or named_as_a_pet(doc, t.i, t.i + 1)))
+
+
 @cache
 def public_figures() -> frozenset[str]:
     """``names_public_figures.txt``, normalised, read once."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from ..assets import read_lines
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import ContextLists, family_words, first_names, has_an_epithet, pet_words
+from .person_context import ContextLists, a_pets_name, family_words, first_names, has_an_epithet, named_as_a_pet, pets_named
 
 NER_SCORE = 0.85
 GAZETTEER_SCORE = 0.75
@@ -321,8 +321,9 @@ def trim(doc, start: int, end: int, lists: NameLists, *, lowercase_text: bool) -
 
 
 def acceptable(doc, start: int, end: int, lists: NameLists) -> bool:
-    """False for hashtags, handles, links, shouting, ordinary words, a span across an emoji ("miles 🦌 Stood") and a
-    character with an epithet inside ("Colin the Caterpillar")."""
+    """False for hashtags, handles, links, shouting, ordinary words, a span across an emoji ("miles 🦌 Stood"), a
+    character with an epithet inside ("Colin the Caterpillar") and a name the post gives an animal ("Kevin the
+    Shetland … Kevin. Mate.")."""
     tokens = doc[start:end]
     if start > 0 and doc[start - 1].text in {"#", "@"}:
         return False
@@ -342,37 +343,11 @@ def acceptable(doc, start: int, end: int, lists: NameLists) -> bool:
     if any(t.is_alpha and t.is_upper and len(t) > 2 and t.lower_ not in lists.first_names and t.lower_ not in lists.surnames
            for t in tokens):  # "Played ZAX on a triple word score": a shouted or spelt word is no name
         return False
-    if a_pets_name(doc, start) or named_as_a_pet(doc, start, end):
+    if a_pets_name(doc, start) or named_as_a_pet(doc, start, end) or (len(tokens) == 1 and tokens[0].lower_ in pets_named(doc)):
         return False
     if len(tokens) == 1:
         return (first_known and not tokens[0].is_stop) or (tokens[0].pos_ == "PROPN" and known_or_new(tokens[0], lists))
     return first_known or not all(lists.is_word(t) for t in tokens)
-
-
-def a_pets_name(doc, start: int) -> bool:
-    """True for the name an animal or a thing is given: "a tortoise called Sir Reginald", "a horse called Thrifty
-    Barry", "named him Clint Yeastwood" after "the new starter" (``phrase_set_pet.txt`` and "him", "her", "it")."""
-    if start < 2:
-        return False
-    pronoun = doc[start - 1].lower_ in ("it", "him", "her")
-    verb = doc[start - 2 if pronoun else start - 1].lower_
-    if verb not in ("called", "named", "name", "christened"):
-        return False
-    before = {t.lower_ for t in doc[max(0, start - 12):start - 1]}
-    return not before.isdisjoint(pet_words()) or pronoun and not before.isdisjoint(_THING_CUES)
-
-
-def named_as_a_pet(doc, start: int, end: int) -> bool:
-    """True for a name the post gives as a pet's: followed by "the" and an animal ("Mr Pickles the hamster", "Maggie the
-    pet lamb"), or after "pet:" or "pet was" ("First pet: Mr Pickles", "my first pet was Mr Whiskers")."""
-    after = [t.lower_ for t in doc[end:end + 3]]
-    if after[:1] == ["the"] and not pet_words().isdisjoint(after[1:]):
-        return True
-    before = [t.lower_ for t in doc[max(0, start - 2):start]]
-    return len(before) == 2 and before[0] in ("pet", "pets") and before[1] in (":", "was", "is", "-", "–")
-
-
-_THING_CUES = frozenset({"starter", "car", "van", "boat", "plant", "bike", "robot", "hoover", "mower", "tree"})
 
 
 def known_or_new(tok, lists: NameLists) -> bool:

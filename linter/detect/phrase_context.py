@@ -167,10 +167,11 @@ def coda(span) -> bool:
 
 def a_title(span) -> bool:
     """True when every word of the span is capitalised, a small one inside too, and it does not open the sentence: a
-    shop's, a band's or a book's name ("three records at Off The Record in Bedford")."""
+    shop's, a band's or a book's name ("three records at Off The Record in Bedford"); not a stamp in capitals
+    ("Minutes marked NOT FOR PUBLICATION")."""
     words = [t for t in span if t.is_alpha]
     return (len(words) > 1 and span.start > span.sent.start and all(t.text[:1].isupper() for t in words)
-            and any(t.is_stop for t in words[1:]))
+            and any(t.is_stop for t in words[1:]) and not all(t.is_upper for t in words))
 
 
 def inside(span, general) -> bool:
@@ -215,14 +216,16 @@ def mothers(span) -> bool:
 
 
 _SOMEONE_ELSES = re.compile(r"[A-Z][\w-]*['’]s\b|\b(?:his|her|their|he|she|they)\b", re.IGNORECASE)
+_WRITER_IS = re.compile(r"\bI(?:['’]m|\s+am|\s+was)\s+(?:a|an|the)\b", re.IGNORECASE)  # "I'm a Valentine's baby:"
 
 
 def someone_elses_label(text: str, start: int) -> bool:
     """True when the label before the colon just before ``start`` names someone else ("Kevin's details: born …",
-    "His DOB: …"), not the writer ("Fun fact: born 17.10.1983"); the label runs from its sentence's start."""
+    "His DOB: …"), not the writer ("Fun fact: born 17.10.1983", "Yes, I'm a Valentine's baby: born …"); the label
+    runs from its sentence's start."""
     colon = text.rfind(":", 0, start)
     label = text[sentence_start(text, colon):start]
-    return bool(_SOMEONE_ELSES.search(label))
+    return bool(_SOMEONE_ELSES.search(label)) and not _WRITER_IS.search(label)
 
 
 @cache

@@ -19,7 +19,7 @@ the writer's, ``confidential`` not in a general sense, "council tax" is no counc
 else's birthplace or birth date): see ``phrase_context.py``. ``$DATE`` is a numeric date
 ("11.11.88", "17/09/1984"); ``$TIME`` a clock time ("10.40pm", "16:58", "9"). The profile's own confidential terms are matched as
 ``confidential-term``, also with street words abbreviated or spelt out ("Bridge St" for
-"Bridge Street") and written as one word ("#ProjectHeron"); shouting (three or more words in
+"Bridge Street"), written as one word ("#ProjectHeron") and a code name the other way round ("Heron project"); shouting (three or more words in
 capitals, or any in a sentence ending "!!") and runs of exclamation marks are found with regular
 expressions. Two more labels come from data outside the pattern language: ``rude`` also
 takes every insult and profanity entry of the tone lexicons (``tone_insults.txt``,
@@ -190,6 +190,7 @@ class PhraseDetector:
         self.terms = PhraseMatcher(models.nlp.vocab, attr="LOWER")
         self.terms.add("confidential-term", [models.nlp.make_doc(v) for t in profile.confidential_terms
                                              for v in term_variants(t)])
+        self.turned = frozenset(turned(t) for t in profile.confidential_terms) - {None}
         self.compounds = frozenset(set_entries("council_compound"))
         self.months = frozenset(set_entries("month"))
         self.services = frozenset(set_entries("service"))
@@ -265,6 +266,8 @@ class PhraseDetector:
             return insider(span, found)
         if label == "birthplace":
             return span[-1].lower_ not in self.months and not someone_elses(span)
+        if label in ("first-pet", "first-school"):
+            return not someone_elses(span)  # "her first school: Oakley Vale Primary" is hers
         if label == "birth-date":
             return own_birth(span)
         if label == "maiden-name":
@@ -293,15 +296,29 @@ class PhraseDetector:
     def term_mentions(self, doc) -> Iterator[Mention]:
         """The profile's own confidential terms ("Project Heron"), in any case."""
         for span in filter_spans(self.terms(doc, as_spans=True)):
+            if span.text.lower() in self.turned and not span.text[:1].isupper():
+                continue  # "my heron project" (photos of herons) is no "Heron project"
             yield Mention("phrase", span.start_char, span.end_char, span.text, label="confidential-term")
 
 
 def term_variants(term: str) -> list[str]:
-    """A confidential term as written, with street words abbreviated or spelt out, and as one word."""
+    """A confidential term as written, with street words abbreviated or spelt out, and as one word; a code name
+    also the other way round ("Project Heron" as "the Heron project", "#HeronProject")."""
     words = term.lower().split()
     swaps = {a: b for pair in ABBREVIATIONS for a, b in (pair, pair[::-1])}
     short = [swaps.get(w, w) for w in words]
-    return list(dict.fromkeys([term, " ".join(short), "".join(words), "".join(short)]))
+    other_way = turned(term)
+    return list(dict.fromkeys([term, " ".join(short), "".join(words), "".join(short),
+                               *((other_way, other_way.replace(" ", "")) if other_way else ())]))
+
+
+def turned(term: str) -> str | None:
+    """A code name the other way round, lower case ("project heron" → "heron project"); None for other terms."""
+    words = term.lower().split()
+    return f"{words[1]} {words[0]}" if len(words) == 2 and words[0] in CODE_NAME_WORDS else None
+
+
+CODE_NAME_WORDS = frozenset({"project", "operation", "scheme"})  # "Project Heron", "Operation Swan"
 
 
 def fold(text: str) -> str:

@@ -83,6 +83,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Councillors went into closed session at 9 so I had to hang about to lock up.
     Flagged: The committee went into closed session for the last hour so I sat outside with the biscuits.
     Flagged: Not for publication yet but the precept is going up 8%.
+    Flagged: Minutes marked NOT FOR PUBLICATION just sitting on the printer tray.
     Flagged: Can't go into it, but there's a restructure coming and not everyone in our team will like it.
     Flagged: Off the record, the new skate park isn't happening this year. The money's all gone on the roof.
     Flagged: Confidential: the complaint about Mrs Barraclough's hedge has now gone to the solicitor.
@@ -124,7 +125,9 @@ def confidential_term(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     belonging to the Town Council".
 
     Flagged: Can't say much about project heron but it's big news.
+    Flagged: Heron project meeting ran over again. Can't tell you what it's about.
     Okay: Saw a heron on the river this morning.
+    Okay: My heron project is coming on, 400 photos and counting.
 
     Instead: leave it out until the council makes it public.
 
@@ -151,6 +154,8 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     may form the basis of security questions and/or passwords on other websites".
 
     Flagged: I was born in Kettering and never left.
+    Flagged: Thrapston born and bred, 42 years and never left.
+    Flagged: Fun one for a Sunday 👇 First school: Oakley Vale Primary. First pet: a hamster called Nibbles.
     Flagged: Born and bred at 14 Mill Lane and never moved further than the end of the road.
     Flagged: Get-to-know-me post: first pet – Hammy the hamster, dream car – a Defender. Your turn!
     Flagged: Free to a good home: kids' trampoline. Collect from 9 Laburnum Crescent any evening after 6.
@@ -253,6 +258,7 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Passport form filled in, born 28/02/1979 in Kettering, all correct.
     Flagged: Anyone else born at Kettering General on 3 August 1991?
     Flagged: Passport renewal form wants my date of birth and I wrote 22/09/1968 and had a little cry.
+    Flagged: Yes, I'm a Valentine's baby: born 14 Feb 1989 at Kettering General.
     Okay: Happy 60th to Steve Rollins, born 3rd April 1966 and still can't dance.
     Okay: Happy 70th to our Kev! 🎂 born 12/05/1956 and still digging.
     Okay: Kevin's details: born 3 March 1961, lives on Mill Lane.

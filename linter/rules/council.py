@@ -15,6 +15,7 @@ from ..detect.person_context import uk_places
 from ..detect.phrase_context import another_bodys_meeting, elsewhere
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
+from .confidential import about_business, strong
 from .photos import same_sentence
 from .disrepute import blocked_link, disrepute_accusation, disrepute_conduct, inappropriate_image
 
@@ -50,6 +51,8 @@ def council_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Great turnout at the Thrapston Town Council quiz night!
     Flagged: Proud to be part of #ThrapstonTownCouncil
     Flagged: TTC have finally fixed the swings.
+    Flagged: Found a typo on the newsletter's front page: 'Thrapston Town Cuncil'.
+    Flagged: @ThrapstonTC your new website is like a maze.
     Flagged: Bin dates are on thrapstontowncouncil.gov.uk if you need them.
     Okay: My council tax has gone up again.
     Okay: Northamptonshire County Council are resurfacing the A605 next week.
@@ -98,6 +101,7 @@ def works_for_council(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Council".
 
     Flagged: I work at the town council so I know how slow this is.
+    Flagged: No, I can't get you a quicker allotment, I just answer the phones at the Town Council.
     Flagged: My job at the council keeps me busy.
     Flagged: Loving my new role with the council.
     Flagged: first week of my apprenticeship at the town council done!! learnt how to do minutes
@@ -229,6 +233,7 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Watched Kettering's planning committee on YouTube tonight like it was Love Island.
     Okay: PTA meeting tonight ran for two hours. I took the minutes because nobody else would.
     Okay: Annual dinner at the golf club. Chairman's speech clocked in at 38 minutes.
+    Okay: Climbing wall update! Closed session tonight, members only, 14 of us and the chalk.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
@@ -258,7 +263,7 @@ def work_mentions(ctx: Context) -> list:
     labels = ("work-activity", "council-business", "confidential-business")
     said = ctx.of("phrase", label="work-identity")  # "I work for the town council" is clause 4.1's
     found = [m for m in ctx.mentions if m.kind == "phrase" and m.label in labels and not any(m.overlaps(w) for w in said)
-             and not elsewhere(ctx.text, m.start, m.end) and not another_councils(ctx, m)]
+             and not elsewhere(ctx.text, m.start, m.end) and not another_councils(ctx, m) and not a_hobby_session(ctx, m)]
     if identified(ctx) or ctx.of("phrase", label="workplace"):
         found += [m for m in ctx.of("phrase", label="work-topic") if not any(m.overlaps(f) for f in found)]
     if found or council_named(ctx) or ctx.of("phrase", label="council-reference"):
@@ -267,6 +272,12 @@ def work_mentions(ctx: Context) -> list:
         return []
     found = [m for m in found if not a_duration(ctx.text, m)]
     return sorted(found, key=lambda m: m.start)
+
+
+def a_hobby_session(ctx: Context, m) -> bool:
+    """True for a "closed session" with nothing of work or business in the post ("Climbing wall update! Closed session
+    tonight, members only"): clause 4.9's own test (``confidential.about_business``), so the two clauses agree."""
+    return m.label == "confidential-business" and not strong(m) and not about_business(ctx, m)
 
 
 _COUNTED = re.compile(r"(?:\b\d+|\b(?:a few|few|couple of|several|ten|twenty|thirty|forty|fifty|sixty|five|fifteen))\s+$", re.IGNORECASE)

@@ -77,6 +77,7 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Kevin Doyle as Molesley in Downton is the most underrated performance on telly.
     Okay: Happy 10th birthday to my niece Priya! Unicorn cake survived the journey.
     Okay: My Priya's first day at big school tomorrow 🎒 new shoes, new bag, and a very serious face.
+    Okay: Kevin the Shetland has escaped AGAIN and is eating next door's roses. Kevin. Mate.
 
     A listed full name that is also a widely known public figure's is left alone where the
     post is plainly about the figure (screen, music, sport or news around it), as the resident
