@@ -40,10 +40,10 @@ POSTCODE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})$", re.IGNORECASE)
 
 def word_regex(phrase: str, *, case_sensitive: bool = False) -> re.Pattern:
     """A name's words joined by spaces, nothing or hyphens, as whole words (a hashtag's ``#`` or a handle's ``@``
-    allowed, not an e-mail's); initialisms with or without dots."""
+    allowed, not an e-mail's; ``_`` parts a handle's words, "@DanOkafor_TTC"); initialisms with or without dots."""
     words = [spelt(w) for w in re.split(r"[\s_-]+", phrase.strip()) if w]
     flags = 0 if case_sensitive else re.IGNORECASE
-    return re.compile(r"(?<![\w@.])[#@]?" + JOIN.join(words) + r"(?![\w@]|\.\w)", flags)
+    return re.compile(r"(?<![^\W_])(?<![@.])[#@]?" + JOIN.join(words) + r"(?![^\W_]|@|\.\w)", flags)
 
 
 def spelt(word: str) -> str:

@@ -47,7 +47,7 @@ from ..assets import read_lines
 from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import family_words, pets_named
+from .person_context import KIN_BEFORE, family_words, kin_before, other_circles_named, pets_named
 from .phrase_context import elsewhere
 from .people_names import (
     EVIDENCE_RANK,
@@ -65,7 +65,6 @@ _HANDLE = re.compile(r"(?<![\w#@])([#@])([A-Za-z0-9$](?:[\w.$]*[A-Za-z0-9$])?)")
 HASHTAG_NAME_LETTERS = 9  # a full name this long inside a hashtag names the person (#TeamThomasStone)
 HANDLE_TYPO_LETTERS = 9  # a handle this long may carry one typo (@Grahame_Pike)
 PRONOUNS = frozenset({"you", "i", "we", "they", "he", "she", "it", "this", "that", "there", "anyone", "somebody", "someone"})
-KIN_BEFORE = 3  # tokens before a first name searched for a kinship word ("my son Tom")
 _LISTED_WITH = frozenset({"and", "&", ",", "n", "+"})
 
 
@@ -227,13 +226,14 @@ class PeopleDetector:
         return None
 
     def _first_names(self, doc, text: str, found: list[Mention]) -> list[Mention]:
-        """A distinctive first name alone, not followed by a different surname, nor a name the post gives an animal."""
-        taken, pets = _covered(found), pets_named(doc)
+        """A distinctive first name alone, not followed by a different surname, nor a name the post gives an animal or a
+        friend from another circle ("Tom and Sarah from school")."""
+        taken, pets = _covered(found), pets_named(doc) | other_circles_named(doc)
         out = []
         for token in doc:
             person = self.table.firsts.get(token.lower_)
             if (person is None or token.idx in taken or token.lower_ in pets or _surname_follows(token)
-                    or _kin_before(token, self.cue_lists.kin)):
+                    or kin_before(token)):
                 continue
             out.append(
                 mention(person, token.idx, token.idx + len(token), text, "first-name", score=0.6)
@@ -243,8 +243,8 @@ class PeopleDetector:
 
     def _cued_names(self, doc, text: str, found: list[Mention]) -> list[Mention]:
         """A listed first name or nickname beside a work or local cue, or listed with another name; not a name the post
-        gives an animal ("Kevin the Shetland")."""
-        taken, pets = _covered(found), pets_named(doc)
+        gives an animal ("Kevin the Shetland") or a friend from another circle ("Tom and Sarah from school")."""
+        taken, pets = _covered(found), pets_named(doc) | other_circles_named(doc)
         named = [m for m in found if m.kind == "listed-person"]
         cue = self.cue_lists.cues.search(text)
         out = []
@@ -286,14 +286,7 @@ class PeopleDetector:
 def _after_kin(token, kin: frozenset[str]) -> bool:
     """A kinship word or "baby" stands just before the name ("my son Tom", "our Dan")."""
     before = [t.lower_ for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i]]
-    return _kin_before(token, kin) or bool(before) and before[-1] in ("my", "our", "me", "baby")
-
-
-def _kin_before(token, kin: frozenset[str]) -> bool:
-    """A kinship word stands just before the name ("my niece Priya"), or "my" right before it ("My Priya's first day
-    at big school"): a relative who shares a listed first name."""
-    mine = token.i > 0 and token.doc[token.i - 1].lower_ == "my"
-    return mine or any(t.lower_ in kin for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i])
+    return kin_before(token) or bool(before) and before[-1] in ("my", "our", "me", "baby")
 
 
 def _listed_beside(token, named: list[Mention]) -> bool:

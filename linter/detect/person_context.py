@@ -91,10 +91,56 @@ def named_as_a_pet(doc, start: int, end: int) -> bool:
 _THING_CUES = frozenset({"starter", "car", "van", "boat", "plant", "bike", "robot", "hoover", "mower", "tree"})
 
 
+@cache
+def _from_a_circle() -> re.Pattern[str]:
+    """"from school", "from the gym" and the other circles of ``names_other_circles.txt`` as a regex (lower case)."""
+    circles = "|".join(sorted((re.escape(c) for c in lower_set("names_other_circles")), key=len, reverse=True))
+    return re.compile(rf"\s+(?:the\s+)?(?:{circles})(?![\w'’])", re.IGNORECASE)
+
+
+def other_circles_named(doc) -> frozenset[str]:
+    """The first names a post says are from another circle, lower case ("Tom and Sarah from school … Tom's got
+    grandkids now"): every use of the name in that post is that friend, not a colleague who shares it."""
+    return once_per_doc(doc, "other_circles_named", lambda: _circle_names(doc))
+
+
+def _circle_names(doc) -> frozenset[str]:
+    """``other_circles_named``, read."""
+    found, circle = set(), _from_a_circle()
+    for t in doc:
+        if t.lower_ != "from" or t.i == 0 or not circle.match(doc.text, t.idx + len(t)):
+            continue
+        i = t.i - 1
+        while i >= 0 and (doc[i].is_title or doc[i].lower_ in ("and", "&", ",")):
+            if doc[i].is_title:
+                found.add(doc[i].lower_)
+            i -= 1
+    return frozenset(found)
+
+
+KIN_BEFORE = 3  # tokens before a first name searched for a kinship word ("my son Tom")
+
+
+def kin_before(token) -> bool:
+    """A kinship word stands just before the name ("my niece Priya", "My brother Daniel got married"), or "my" right
+    before it ("My Priya's first day at big school"): a relative who shares a listed first name."""
+    mine = token.i > 0 and token.doc[token.i - 1].lower_ == "my"
+    return mine or any(t.lower_ in family_words() for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i])
+
+
 def pets_named(doc) -> frozenset[str]:
     """The names a post gives to animals, lower case ("Kevin the Shetland has escaped AGAIN … Kevin. Mate."): every
-    other use of the name in that post is the animal too."""
-    return frozenset(t.lower_ for t in doc if t.is_title and (a_pets_name(doc, t.i) or named_as_a_pet(doc, t.i, t.i + 1)))
+    other use of the name in that post is the animal too. Read once per doc (``once_per_doc``)."""
+    return once_per_doc(doc, "pets_named", lambda: frozenset(
+        t.lower_ for t in doc if t.is_title and (a_pets_name(doc, t.i) or named_as_a_pet(doc, t.i, t.i + 1))))
+
+
+def once_per_doc(doc, key: str, make):
+    """``make()``, kept in the doc's ``user_data`` so the readers of one post share one reading."""
+    store = doc.user_data.setdefault("postlint", {})
+    if key not in store:
+        store[key] = make()
+    return store[key]
 
 
 @cache

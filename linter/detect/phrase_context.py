@@ -166,12 +166,28 @@ def coda(span) -> bool:
 
 
 def a_title(span) -> bool:
-    """True when every word of the span is capitalised, a small one inside too, and it does not open the sentence: a
-    shop's, a band's or a book's name ("three records at Off The Record in Bedford"); not a stamp in capitals
-    ("Minutes marked NOT FOR PUBLICATION")."""
+    """True when every word of the span is capitalised (a small one inside may be too, or not) and it does not open
+    the sentence: a shop's, a band's, a charity's or a book's name ("three records at Off The Record in Bedford",
+    "We host Off the Record, the youth counselling service"); not a stamp in capitals ("Minutes marked NOT FOR
+    PUBLICATION")."""
     words = [t for t in span if t.is_alpha]
-    return (len(words) > 1 and span.start > span.sent.start and all(t.text[:1].isupper() for t in words)
+    capitalised = all(t.text[:1].isupper() or (t.is_stop and 0 < i < len(words) - 1) for i, t in enumerate(words))
+    return (len(words) > 1 and span.start > span.sent.start and capitalised
             and any(t.is_stop for t in words[1:]) and not all(t.is_upper for t in words))
+
+
+# What a council's Part II is a part of ("Part II of the agenda"); a part of anything else is a sequel's or a course's.
+_PART_OF_BUSINESS = frozenset({"meeting", "meetings", "agenda", "minutes", "report", "reports", "papers", "paper", "session",
+                               "committee", "council", "business", "item", "items", "pack", "budget"})
+
+
+def part_of_a_thing(span) -> bool:
+    """True for "part II of the Shardlake audiobook", "Part 2 of my Lake District vlog": "part" and a number, then "of"
+    and something that is no meeting's business (``_PART_OF_BUSINESS``: "Part II of the meeting" is the council's)."""
+    doc, j = span.doc, span.end
+    if span[0].lower_ != "part" or j >= len(doc) or doc[j].lower_ != "of":
+        return False
+    return _PART_OF_BUSINESS.isdisjoint(t.lower_ for t in doc[j + 1:j + 5])
 
 
 def inside(span, general) -> bool:

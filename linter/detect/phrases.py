@@ -43,7 +43,9 @@ from ..assets import read_lines
 from ..spans import in_a_proper_name
 from .mention import Mention
 from .people_names import load_lists
-from .phrase_context import a_title, booking, coda, compound, inside, insider, mothers, own_birth, someone_elses, trivial
+from .person_context import kin_before, other_circles_named
+from .phrase_context import (a_title, booking, coda, compound, inside, insider, mothers, own_birth, part_of_a_thing, someone_elses,
+                             trivial)
 
 LABELS = (
     "work-identity", "own-role", "council-reference", "council-business", "work-activity",
@@ -257,7 +259,7 @@ class PhraseDetector:
             general = found.get("confidential-general", [])
             if label == "confidential-business" and booking(span):
                 return False
-            if a_title(span):
+            if a_title(span) or part_of_a_thing(span):
                 return False
             return not inside(span, general) and not (label == "confidential" and self.trivial(span, found))
         if label in ("council-reference", "council-business") and compound(span, self.compounds):
@@ -282,14 +284,17 @@ class PhraseDetector:
         return coda(span) and any(trivial(o, self.services) for o in others)
 
     def staff_mentions(self, doc) -> Iterator[Mention]:
-        """A capitalised first name or nickname of a listed employee, unless another surname follows; an ordinary
-        word ("Will") with the surname after it or owning a relative ("Will's wife left him")."""
+        """A capitalised first name or nickname of a listed employee, unless another surname follows, a kinship word
+        stands before it ("My brother Daniel got married") or the post says the name is a friend's from another circle
+        ("Tom and Sarah from school"); an ordinary word ("Will") with the surname after it or
+        owning a relative ("Will's wife left him")."""
+        friends = other_circles_named(doc)
         for tok in doc:
-            person, ordinary = self.staff.get(tok.lower_, (None, False)) if tok.is_title else (None, False)
+            person, ordinary = self.staff.get(tok.lower_, (None, False)) if tok.is_title and tok.lower_ not in friends else (None, False)
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             surname = nxt is not None and nxt.lower_ == person.name.split()[-1].lower() if person else False
             possessive = ordinary and nxt is not None and nxt.lower_ in ("'s", "’s") and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in self.kin
-            if person and (surname or possessive or not (ordinary or (nxt is not None and nxt.is_title))):
+            if person and not kin_before(tok) and (surname or possessive or not (ordinary or (nxt is not None and nxt.is_title))):
                 yield Mention("phrase", tok.idx, tok.idx + len(tok), tok.text, label="colleague-name",
                               person=person, evidence=person.name)
 

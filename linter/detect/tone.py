@@ -85,6 +85,10 @@ _DITCH_AFTER = re.compile(r"\s+(?:path|bank|banks|wall|walls|road|lane|end|side|
 _SMOKE_BEFORE = re.compile(r"(?<!\w)(?:ha(?:ve|s|d|ving)|smok\w*|light\w*|lit|roll\w*|cadg\w*|bum\w*|for|quick|sneaky|"
                            r"crafty|last)\s+(?:(?:a|an|another|his|her|their|my|your|the|one)\s+)?(?:quick\s+|sneaky\s+|crafty\s+)?$",
                            re.IGNORECASE)
+# What a cigarette has after it: "a fag behind his ear", "fag break", "fag packet", "fag end", "a fag in his mouth".
+_SMOKE_AFTER = re.compile(r"\s+(?:behind\s+(?:his|her|their|my|your|one)\s+ears?|break|breaks|packet|packets|end|ends|ash|"
+                          r"burns?|papers?|lighter|hanging|dangling|in\s+(?:his|her|their|my|your|the)\s+(?:mouth|gob|hand))\b",
+                          re.IGNORECASE)
 _NEAR = 40  # characters: how close a protected term must be to a person reference
 # The writer's own place of worship ("tighter than mi church choir") says nothing about anyone else's faith.
 _OWN_WORSHIP = re.compile(r"(?:church|chapel|mosque|temple|synagogue|gurdwara)\b", re.IGNORECASE)
@@ -348,7 +352,7 @@ class ToneDetector:
                     continue
                 near = any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in refs)
                 kind = "phrase" if text.endswith("typical ", start, m.start()) else kind  # a stereotype
-                if kind == "phrase" and about_a_relative(text, start, m.start()):
+                if kind in ("phrase", "term") and about_a_relative(text, start, m.start()):
                     continue
                 if kind == "slur" or (kind == "phrase" or near and hostile_at(m)) and not about_self(text, start, m.start()):
                     out.append(Hit(m.start(), m.end(), "protected", f"characteristic={characteristic}"))
@@ -411,9 +415,11 @@ def not_a_slur(text: str, m: re.Match) -> bool:
 
 
 def a_cigarette(text: str, m: re.Match) -> bool:
-    """True for "fag" as a cigarette that someone has, smokes or nips out for ("having a fag behind the bins")."""
+    """True for "fag" as a cigarette that someone has, smokes or nips out for ("having a fag behind the bins"), or
+    that a cigarette's words follow ("a fag behind his ear", "fag break", "fag packet")."""
     word = text[m.start():m.end()].lower()
-    return word in ("fag", "fags") and bool(_SMOKE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+    return word in ("fag", "fags") and bool(_SMOKE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                                             or _SMOKE_AFTER.match(text, m.end()))
 
 
 def a_ditch(text: str, m: re.Match) -> bool:
@@ -424,8 +430,18 @@ def a_ditch(text: str, m: re.Match) -> bool:
 
 
 def a_relative(text: str, start: int, hit: Hit) -> bool:
-    """True for "our Dan's home from uni": "our"/"me" and a name opening a sentence is a relative, not the colleague."""
-    return text[start:hit.start].strip() in ("our", "me") and " " not in text[hit.start:hit.end].strip()
+    """True for "our Dan's home from uni" ("our"/"me" and a name opening a sentence) and "my brother Daniel got
+    married" (a relative named after the kinship word): a relative, not the colleague."""
+    if " " in text[hit.start:hit.end].strip():
+        return False
+    before = text[start:hit.start]
+    return before.strip() in ("our", "me") or bool(_kin_just_before().search(before[-40:]))
+
+
+@cache
+def _kin_just_before() -> re.Pattern[str]:
+    """"my brother " and the like right before a name."""
+    return re.compile(_relative_subject().pattern + r"\s+$")
 
 
 def sympathetic(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:

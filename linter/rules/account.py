@@ -179,6 +179,7 @@ def account_confidential(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged [mode=council]: Councillors discussed the land sale as an exempt item last night.
     Flagged [mode=council]: Staffing update: our long-serving caretaker is suspended pending an investigation.
     Okay [mode=council]: Free, confidential advice is available at the library on Tuesdays.
+    Okay [mode=council]: We are delighted to host Off the Record, the free and confidential youth counselling service, at the Pavilion.
 
     Instead: leave it out until the council publishes it.
 

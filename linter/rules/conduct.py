@@ -198,6 +198,8 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Steam, mince pies, and a Santa with a suspiciously Peterborough accent. Magic all round.
     Okay: My daughter says it's 'just porridge'. Eighteen years old and already forgetting where she's from.
     Okay: Scanned a man who swore blind he'd 'just fallen' onto it. Can't say more than that.
+    Okay: My granddad taught me at a kitchen table in Corby with a loupe and a fag behind his ear.
+    Okay: My brother Daniel got married on Saturday and cried more than the bride did.
     Flagged: Dan Okafor only got deputy clerk cos they needed a token. Everyone in the office knows it.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,

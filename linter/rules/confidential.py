@@ -104,6 +104,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Lobster pots, Part II: he's decided to build them himself this winter.
     Okay: History Walk Part II is this Sunday! Meet in the Market Place at 2pm.
     Okay: Picked up three records at Off The Record in Bedford today.
+    Okay: Finished part II of the Shardlake audiobook on the drive back from a job in Stamford.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"
@@ -184,6 +185,8 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Proud owners of a tiny terrace: 5 Brook Street, finally ours!
     Flagged: Royal Mail, I am begging you. It's 5 Nene View, NN14 4BP. Not Nene Close.
     Flagged: Mum's maiden name came up in the quiz. Mum's is Kowalski, nobody can spell it.
+    Flagged: Spent the morning on bank security questions. First pet: Dobbin, obviously.
+    Flagged: My very first pet was a jack russell called Scamp. He bit the postman twice.
     Okay: Party at Jodie's, 41 Chapel Street, Raunds from 8.
     Okay: My grandson was born in Northampton on Tuesday, 7lb 2oz.
     Okay: Harry Styles, born in Redditch, is playing Wembley tonight.

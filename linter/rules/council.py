@@ -53,6 +53,7 @@ def council_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: TTC have finally fixed the swings.
     Flagged: Found a typo on the newsletter's front page: 'Thrapston Town Cuncil'.
     Flagged: @ThrapstonTC your new website is like a maze.
+    Flagged: @DanOkafor_TTC mate you still owe me a pint for covering your Tuesday.
     Flagged: Bin dates are on thrapstontowncouncil.gov.uk if you need them.
     Okay: My council tax has gone up again.
     Okay: Northamptonshire County Council are resurfacing the A605 next week.
@@ -154,9 +155,11 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: 20 years as Deputy Clerk in Thrapston. Onwards!
     Flagged: Emptying 27 dog bins round Thrapston in the rain.
     Flagged: Grant bid submitted at 16:58, fingers crossed for the Thrapston skatepark money.
+    Flagged: Lunchtime at my council job in Thrapston. Just costed the Christmas lights repairs.
     Okay: Up at dawn as the groundsman, the mowing never stops.
     Okay: Lovely sunset over Thrapston tonight.
     Okay: Emptying the bins in Thrapston before the rain.
+    Okay: My council job is fine, thanks for asking.
 
     Instead: drop either the job or the place.
 

@@ -82,6 +82,7 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Sarah took a lovely photo of the river.
     Okay: Tom Stone's hanging baskets on the bridge are a picture this year 🌺
     Okay: Holiday snaps from Crete, back to reality Monday.
+    Okay: Lovely quiet one at the pub with Tom and Sarah from school. Tom's got grandkids now, which made me feel ancient.
 
     Instead: ask the colleague first, and post only with their permission.
 

@@ -65,6 +65,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Dan at work's going through a horrible divorce, bless him.
     Flagged: So the caretaker's finally on a final written warning. Took them long enough.
     Flagged: Sarah W's off AGAIN with her 'anxiety'. Must be nice.
+    Flagged: Sad to hear Helen Marsh has had to sell her car to cover her husband's care home fees.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
     Okay: My knee op went well, thanks everyone.
