@@ -37,6 +37,10 @@ def found(detector, text):
     ("send it to 77 High Street please", [("address", "77 High Street")]),
     ("postcode nn144jj", [("address", "nn144jj")]),
     ("walk down Huntingdon Road", [("place", "Huntingdon Road")]),
+    ("@ThrapstonTC your website is a maze", [("alias", "@ThrapstonTC")]),
+    ("@DanOkafor_TTC mate you owe me a pint", [("alias", "TTC")]),
+    ("It says 'Thrapston Town Cuncil' on page 1", [("name", "Thrapston Town Cuncil")]),
+    ("Thrapston Twon Council meeting", [("name", "Thrapston Twon Council")]),
 ])
 def test_names_aliases_address_places(council, text, expected):
     """Name, aliases, address parts and places are found with exact spans."""
@@ -63,6 +67,10 @@ def test_domains_in_any_form(council, text, expected):
     "My council tax went up again.",
     "Northamptonshire County Council are resurfacing the road.",
     "the ttc timetable in Toronto",
+    "#TTC month 9 and hopeful",
+    "#TTC_journey day 40",
+    "clerk@ThrapstonTC.example is no handle",
+    "Thrapston Town Centre was busy",
     "Thrapstonian pride",
     "Thrapston Town Councillors' surgery",
     "thrapstontowncouncil.gov.ukx",

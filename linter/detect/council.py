@@ -109,11 +109,12 @@ def acronym_senses() -> dict[str, re.Pattern]:
 
 
 def other_sense(text: str, alias: str, start: int, end: int) -> bool:
-    """True when an initialism alias stands in a sentence with a cue of another of its senses ("TTC month 9")."""
+    """True when an initialism alias stands in a sentence with a cue of another of its senses ("TTC month 9"); the
+    alias may be part of the cue ("#TTC journey", "#TTC_journey": ``_`` parts a hashtag's words)."""
     cue = acronym_senses().get(alias)
     if cue is None:
         return False
-    return bool(cue.search(text, sentence_start(text, start), start) or cue.search(text, end, sentence_end(text, end)))
+    return bool(cue.search(text.replace("_", " "), sentence_start(text, start), sentence_end(text, end)))
 
 
 def alias_regex(alias: str) -> re.Pattern:
@@ -140,7 +141,8 @@ class CouncilDetector:
         found = list(self.domain_mentions(post.text))
         for label, regex in self.others:
             found += [Mention("council", m.start(), m.end(), m.group(), label=label) for m in regex.finditer(post.text)
-                      if not (label == "alias" and m.group() in self.acronyms and other_sense(post.text, m.group(), m.start(), m.end()))]
+                      if not (label == "alias" and m.group().lstrip("#@") in self.acronyms
+                              and other_sense(post.text, m.group().lstrip("#@"), m.start(), m.end()))]
         found += [Mention("council", a, b, post.text[a:b], label="name", evidence="misspelt")
                   for a, b in misspelt(post.text, self.name)]
         yield from keep_longest(found)

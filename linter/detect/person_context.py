@@ -129,10 +129,19 @@ def kin_before(token) -> bool:
 
 
 def pets_named(doc) -> frozenset[str]:
-    """The names a post gives to animals, lower case ("Kevin the Shetland has escaped AGAIN … Kevin. Mate."): every
+    """The names a post gives to animals, lower case, each word and the whole name ("Kevin the Shetland has escaped
+    AGAIN … Kevin. Mate.", "a tortoise called Sir Reginald … Sir Reginald pronounced in excellent health"): every
     other use of the name in that post is the animal too. Read once per doc (``once_per_doc``)."""
-    return once_per_doc(doc, "pets_named", lambda: frozenset(
-        t.lower_ for t in doc if t.is_title and (a_pets_name(doc, t.i) or named_as_a_pet(doc, t.i, t.i + 1))))
+    def read() -> frozenset[str]:
+        found = set()
+        for t in doc:
+            if t.is_title and (a_pets_name(doc, t.i) or named_as_a_pet(doc, t.i, t.i + 1)):
+                end = t.i + 1
+                while end < len(doc) and doc[end].is_title and doc[end].lower_ != "the":
+                    end += 1
+                found |= {t.lower_, doc[t.i:end].text.lower()}
+        return frozenset(found)
+    return once_per_doc(doc, "pets_named", read)
 
 
 def once_per_doc(doc, key: str, make):

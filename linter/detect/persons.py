@@ -343,7 +343,7 @@ def acceptable(doc, start: int, end: int, lists: NameLists) -> bool:
     if any(t.is_alpha and t.is_upper and len(t) > 2 and t.lower_ not in lists.first_names and t.lower_ not in lists.surnames
            for t in tokens):  # "Played ZAX on a triple word score": a shouted or spelt word is no name
         return False
-    if a_pets_name(doc, start) or named_as_a_pet(doc, start, end) or (len(tokens) == 1 and tokens[0].lower_ in pets_named(doc)):
+    if a_pets_name(doc, start) or named_as_a_pet(doc, start, end) or tokens.text.lower() in pets_named(doc):
         return False
     if len(tokens) == 1:
         return (first_known and not tokens[0].is_stop) or (tokens[0].pos_ == "PROPN" and known_or_new(tokens[0], lists))

@@ -59,6 +59,7 @@ def council_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Northamptonshire County Council are resurfacing the A605 next week.
     Okay: I grew up on a council estate and I'm proud of it.
     Okay: TTC month 9 and trying not to get my hopes up. Booked a consultation at the clinic for March.
+    Okay: #TTC_journey day 40, fingers crossed.
     Okay: Toronto day 3! Finally figured out the TTC streetcars.
 
     Instead: leave the council out of personal posts ("the town" or "work" say enough).
