@@ -32,6 +32,8 @@ VARIANTS = [
     ("cc @margaret.ellison.", "@margaret.ellison", "Margaret Ellison", "handle"),
     ("cc @MargaretEllison", "@MargaretEllison", "Margaret Ellison", "handle"),
     ("follow @daniel_okafor88", "@daniel_okafor88", "Daniel Okafor", "handle"),
+    ("@DanOkafor_TTC you owe me a pint", "@DanOkafor_TTC", "Daniel Okafor", "handle"),
+    ("cc @ttc.priya.raman", "@ttc.priya.raman", "Priya Raman", "handle"),
     ("Drinks with D. Okafor after work", "D. Okafor", "Daniel Okafor", "initial"),
     ("Drinks with D Okafor after work", "D Okafor", "Daniel Okafor", "initial"),
     ("Saw Edith B at the market", "Edith B", "Edith Barraclough", "initial"),

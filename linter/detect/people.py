@@ -160,16 +160,24 @@ class PeopleDetector:
             yield mention(variant.person, span.start_char, span.end_char, text, evidence)
 
     def _handles(self, text: str) -> Iterator[Mention]:
-        """Hashtags and handles that squash to a listed name (``#MargaretEllison``, ``@priya_raman``)."""
+        """Hashtags and handles that squash to a listed name (``#MargaretEllison``, ``@priya_raman``), or a handle one of
+        whose ``_``-parted runs does (``@DanOkafor_TTC``)."""
         for m in _HANDLE.finditer(text):
             body = re.sub(r"\d+$", "", m.group(2)).translate(LEET).replace("1", "i")
             key = re.sub(r"[^a-z]", "", body.lower())
             kind = "hashtag" if m.group(1) == "#" else "handle"
-            variant = self.table.squashed.get(key) or self._near_key(key, hashtag=kind == "hashtag")
+            variant = (self.table.squashed.get(key) or self._near_key(key, hashtag=kind == "hashtag")
+                       or (kind == "handle" and self._handle_part(body)))
             if variant:
                 yield mention(variant.person, m.start(), m.end(), text, kind)
             elif kind == "hashtag" and (person := self._role_key(key)):
                 yield mention(person, m.start(), m.end(), text, "role", kind="listed-role")
+
+    def _handle_part(self, body: str):
+        """A long full-name key made of a handle's ``_``- or ``.``-parted words ("@DanOkafor_TTC", "@ttc.priya.raman")."""
+        parts = [re.sub(r"[^a-z]", "", p.lower()) for p in re.split(r"[_.]+", body)]
+        keys = ("".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1) if j - i < len(parts))
+        return next((self.table.squashed[k] for k in keys if len(k) >= HASHTAG_NAME_LETTERS and k in self.table.squashed), None)
 
     def _near_key(self, key: str, *, hashtag: bool):
         """A long full-name key inside a hashtag, or one typo from a long handle's key."""

@@ -181,7 +181,9 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Council business ("the full council meeting", "the minutes") counts when the sentence is
     about you ("I", "my", "we"); describing the work itself ("drafting the minutes") and
     closed-meeting business ("tonight's exempt item", "the Part II item") always count. A
-    resident-style mention ("the council meeting is on Tuesday") is left alone. Where the post
+    resident-style mention ("the council meeting is on Tuesday") is left alone, and so is a paper
+    said to be up with its link on the council's site in a post that says nothing of you ("Agenda's
+    up at …/meetings"), or a "closed session" with no business in the post. Where the post
     has no "Views are my own" disclaimer, the suggestion offers one (here and on the clause 4.1
     warnings, since those posts can be linked to the council).
 
@@ -218,6 +220,7 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Spent the whole evening re-reading the play-park tender bids before Thursday's decision.
     Flagged: Sat in the Thrapston Town Council office waiting for the auditor, third coffee in.
     Flagged: ThrapstonTownCouncil.gov.uk has a new look! Did it myself over three weekends.
+    Flagged: Minutes are up on thrapstontowncouncil dot gov dot uk, I typed them so be kind about the spelling.
     Okay: The council meeting is open to the public on Tuesday.
     Okay: I spent the evening writing my novel.
     Okay: The precept consultation closes on Friday.
@@ -238,6 +241,8 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: PTA meeting tonight ran for two hours. I took the minutes because nobody else would.
     Okay: Annual dinner at the golf club. Chairman's speech clocked in at 38 minutes.
     Okay: Climbing wall update! Closed session tonight, members only, 14 of us and the chalk.
+    Okay: Agenda's up at thrapstontowncouncil.gov.uk/meetings for anyone who wants to come and shout about the car park.
+    Okay: The hotel was lovely and the beach was two minutes away.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
@@ -267,9 +272,11 @@ def work_mentions(ctx: Context) -> list:
     labels = ("work-activity", "council-business", "confidential-business")
     said = ctx.of("phrase", label="work-identity")  # "I work for the town council" is clause 4.1's
     found = [m for m in ctx.mentions if m.kind == "phrase" and m.label in labels and not any(m.overlaps(w) for w in said)
-             and not elsewhere(ctx.text, m.start, m.end) and not another_councils(ctx, m) and not a_hobby_session(ctx, m)]
+             and not elsewhere(ctx.text, m.start, m.end) and not another_councils(ctx, m) and not a_hobby_session(ctx, m)
+             and not a_published_link(ctx, m)]
     if identified(ctx) or ctx.of("phrase", label="workplace"):
-        found += [m for m in ctx.of("phrase", label="work-topic") if not any(m.overlaps(f) for f in found)]
+        shared = [m for m in ctx.of("phrase", label="work-activity") if a_published_link(ctx, m)]
+        found += [m for m in ctx.of("phrase", label="work-topic") if not any(m.overlaps(f) for f in (*found, *shared))]
     if found or council_named(ctx) or ctx.of("phrase", label="council-reference"):
         found += ctx.of("phrase", label="work-claim")
     if found and not council_cue(ctx) and another_bodys_meeting(ctx.text):  # "PTA meeting tonight ... I took the minutes"
@@ -278,17 +285,33 @@ def work_mentions(ctx: Context) -> list:
     return sorted(found, key=lambda m: m.start)
 
 
+def a_published_link(ctx: Context, m) -> bool:
+    """True for a council paper said to be up or out with the link to it on the council's site, in a post that says
+    nothing of the writer ("Agenda's up at thrapstontowncouncil.gov.uk/meetings for anyone who wants to come"):
+    sharing what the council published, which seven of eight writers did not label 4.2 ("Minutes are up on … I typed
+    them" still is)."""
+    if m.label != "work-activity" or not _OUT.search(m.text) or ctx.of("phrase", label="first-person"):
+        return False
+    after = ctx.text[m.end:m.end + 12]
+    return any(c.label == "web-domain" and m.end <= c.start <= m.end + len(after) for c in ctx.of("council")) and bool(_ON_AT.match(after))
+
+
+_OUT = re.compile(r"\b(?:up|out|published)$", re.IGNORECASE)
+_ON_AT = re.compile(r"\s*(?:on|at|:|-|–)?\s*(?:https?://)?(?:www\s*\.\s*)?", re.IGNORECASE)
+
+
 def a_hobby_session(ctx: Context, m) -> bool:
     """True for a "closed session" with nothing of work or business in the post ("Climbing wall update! Closed session
     tonight, members only"): clause 4.9's own test (``confidential.about_business``), so the two clauses agree."""
     return m.label == "confidential-business" and not strong(m) and not about_business(ctx, m)
 
 
-_COUNTED = re.compile(r"(?:\b\d+|\b(?:a few|few|couple of|several|ten|twenty|thirty|forty|fifty|sixty|five|fifteen))\s+$", re.IGNORECASE)
+_COUNTED = re.compile(r"(?:\b\d+|\b(?:a few|few|couple of|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety))\s+$", re.IGNORECASE)
 
 
 def a_duration(text: str, m) -> bool:
-    """True for "minutes" counted as time ("his speech clocked in at 38 minutes")."""
+    """True for "minutes" counted as time ("his speech clocked in at 38 minutes", "the beach was two minutes away")."""
     return m.text.lower() == "minutes" and bool(_COUNTED.search(text, max(0, m.start - 12), m.start))
 
 
