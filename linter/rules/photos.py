@@ -147,6 +147,7 @@ def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Here's that Getty image of the market square I mentioned, watermark and all lol
     Flagged: Amazing drone footage of the floods, shared from a WhatsApp group, original creator unknown
     Flagged: Screenshotted Kevin Doyle's Facebook post about the allotments so you can all see it
+    Flagged: Saw this gorgeous cake on Pinterest and I'm going to pass it off as mine at the fair.
     Okay: My brother copied my homework again.
     Okay: Photo shared with kind permission of Jane Smith.
 
