@@ -19,7 +19,8 @@ the writer's, ``confidential`` not in a general sense, "council tax" is no counc
 else's birthplace or birth date): see ``phrase_context.py``. ``$DATE`` is a numeric date
 ("11.11.88", "17/09/1984"); ``$TIME`` a clock time ("10.40pm", "16:58", "9"). The profile's own confidential terms are matched as
 ``confidential-term``, also with street words abbreviated or spelt out ("Bridge St" for
-"Bridge Street"), written as one word ("#ProjectHeron") and a code name the other way round ("Heron project"); shouting (three or more words in
+"Bridge Street"), written as one word ("#ProjectHeron") and a code name the other way round
+("Heron project", capitalised unless written as one word); shouting (three or more words in
 capitals, or any in a sentence ending "!!") and runs of exclamation marks are found with regular
 expressions. Two more labels come from data outside the pattern language: ``rude`` also
 takes every insult and profanity entry of the tone lexicons (``tone_insults.txt``,
@@ -290,7 +291,8 @@ class PhraseDetector:
         owning a relative ("Will's wife left him")."""
         friends = other_circles_named(doc)
         for tok in doc:
-            person, ordinary = self.staff.get(tok.lower_, (None, False)) if tok.is_title and tok.lower_ not in friends else (None, False)
+            named = tok.is_title and tok.lower_ not in friends
+            person, ordinary = self.staff.get(tok.lower_, (None, False)) if named else (None, False)
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             surname = nxt is not None and nxt.lower_ == person.name.split()[-1].lower() if person else False
             possessive = ordinary and nxt is not None and nxt.lower_ in ("'s", "’s") and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in self.kin
