@@ -34,6 +34,10 @@ VARIANTS = [
     ("follow @daniel_okafor88", "@daniel_okafor88", "Daniel Okafor", "handle"),
     ("@DanOkafor_TTC you owe me a pint", "@DanOkafor_TTC", "Daniel Okafor", "handle"),
     ("cc @ttc.priya.raman", "@ttc.priya.raman", "Priya Raman", "handle"),
+    ("Congrats @RajPatelCllr on the vote", "@RajPatelCllr", "Rajesh Patel", "handle"),
+    ("@tomstone_grounds mowing again", "@tomstone_grounds", "Thomas Stone", "handle"),
+    ("Shout out to T.Stone for the stripes", "T.Stone", "Thomas Stone", "initial"),
+    ("Tommo Stone on the ride-on again", "Tommo Stone", "Thomas Stone", "nickname"),
     ("Drinks with D. Okafor after work", "D. Okafor", "Daniel Okafor", "initial"),
     ("Drinks with D Okafor after work", "D Okafor", "Daniel Okafor", "initial"),
     ("Saw Edith B at the market", "Edith B", "Edith Barraclough", "initial"),
@@ -114,6 +118,8 @@ ROLES = [
 ]
 
 TRAPS = [
+    "@tomstonemusic has a new single out",
+    "Sal-e no mobarak to everyone celebrating!",
     "Caught a pike at the weir this morning.",
     "a stone wall fell down",
     "Will you come to the match?",

@@ -64,6 +64,8 @@ __all__ = ["PeopleDetector", "explain", "resolve"]
 _HANDLE = re.compile(r"(?<![\w#@])([#@])([A-Za-z0-9$](?:[\w.$]*[A-Za-z0-9$])?)")
 HASHTAG_NAME_LETTERS = 9  # a full name this long inside a hashtag names the person (#TeamThomasStone)
 HANDLE_TYPO_LETTERS = 9  # a handle this long may carry one typo (@Grahame_Pike)
+HANDLE_PART_LETTERS = 7  # a run of a handle's words this long that is a full name names the person (@RajPatelCllr)
+HANDLE_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # a handle's words: "RajPatelCllr", "KevDoyle_allotment"
 PRONOUNS = frozenset({"you", "i", "we", "they", "he", "she", "it", "this", "that", "there", "anyone", "somebody", "someone"})
 _LISTED_WITH = frozenset({"and", "&", ",", "n", "+"})
 
@@ -161,7 +163,7 @@ class PeopleDetector:
 
     def _handles(self, text: str) -> Iterator[Mention]:
         """Hashtags and handles that squash to a listed name (``#MargaretEllison``, ``@priya_raman``), or a handle one of
-        whose ``_``-parted runs does (``@DanOkafor_TTC``)."""
+        whose runs of words does (``@DanOkafor_TTC``, ``@RajPatelCllr``)."""
         for m in _HANDLE.finditer(text):
             body = re.sub(r"\d+$", "", m.group(2)).translate(LEET).replace("1", "i")
             key = re.sub(r"[^a-z]", "", body.lower())
@@ -174,10 +176,11 @@ class PeopleDetector:
                 yield mention(person, m.start(), m.end(), text, "role", kind="listed-role")
 
     def _handle_part(self, body: str):
-        """A long full-name key made of a handle's ``_``- or ``.``-parted words ("@DanOkafor_TTC", "@ttc.priya.raman")."""
-        parts = [re.sub(r"[^a-z]", "", p.lower()) for p in re.split(r"[_.]+", body)]
+        """A full-name key made of a run of a handle's words, parted by ``_``, ``.`` or capitals ("@DanOkafor_TTC",
+        "@ttc.priya.raman", "@RajPatelCllr", "@tomstone_grounds"); never inside one word ("@tomstonemusic")."""
+        parts = [w.lower() for w in HANDLE_WORD.findall(body)]
         keys = ("".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1) if j - i < len(parts))
-        return next((self.table.squashed[k] for k in keys if len(k) >= HASHTAG_NAME_LETTERS and k in self.table.squashed), None)
+        return next((self.table.squashed[k] for k in keys if len(k) >= HANDLE_PART_LETTERS and k in self.table.squashed), None)
 
     def _near_key(self, key: str, *, hashtag: bool):
         """A long full-name key inside a hashtag, or one typo from a long handle's key."""

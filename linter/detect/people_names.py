@@ -2,8 +2,9 @@
 
 ``NameTable.build`` turns ``people.csv`` rows into the spellings the detector in
 ``linter.detect.people`` matches: full names and aliases, nicknames from the ``nicknames``
-package (filtered by ``people_nickname_exclude.txt``), initials, titles, hashtag and handle keys,
-identifying roles and distinctive first names. ``explain`` lists them for the clerk.
+package (with the British short forms of ``people_nicknames_uk.txt``, filtered by
+``people_nickname_exclude.txt``), initials, titles, hashtag and handle keys, identifying roles
+and distinctive first names. ``explain`` lists them for the clerk.
 """
 
 from __future__ import annotations
@@ -68,7 +69,10 @@ def load_lists() -> NameLists:
     """Read the people word lists and the nicknames data once."""
     from nicknames import NickNamer
 
-    lookup = NickNamer().nickname_lookup
+    lookup = {k: set(v) for k, v in NickNamer().nickname_lookup.items()}
+    for line in read_lines("people_nicknames_uk"):  # British short forms the package lacks ("Mags", "Tommo")
+        first, _, nicks = line.partition(":")
+        lookup.setdefault(first.strip().lower(), set()).update(n.strip().lower() for n in nicks.split(",") if n.strip())
     lower = lower_set
     return NameLists(
         titles=lower("people_titles"),
@@ -141,6 +145,7 @@ def person_variants(person: Person, lists: NameLists) -> Iterator[Variant]:
         return
     for nick in lists.nicknames_of(first):
         yield Variant(f"{nick} {last}", person, "nickname", ordinary(nick, last))
+    yield Variant(f"{first[0]}.{last}", person, "initial", True)  # "T.Stone"
     for dot in ("", "."):
         yield Variant(f"{first[0]}{dot} {last}", person, "initial", True)
         yield Variant(f"{first} {last[0]}{dot}", person, "initial", True)

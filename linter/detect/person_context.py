@@ -38,6 +38,15 @@ _APOSTROPHES = re.compile(r"['’]")
 _SPACES = re.compile(r"\s+")
 
 
+@cache
+def _phrase_regex(phrases: frozenset[str]) -> re.Pattern[str]:
+    """The greetings and songs of ``names_phrases.txt`` (normalised) as one regex over a post, any case, hyphens and
+    spaces alike ("sal-e no mobarak" finds "Sal-e no mobarak!")."""
+    words = (re.split(r"[\s-]+", p) for p in sorted(phrases, key=len, reverse=True))
+    alts = (r"[\s-]*".join(map(re.escape, w)) for w in words if any(w))
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(alts) + r")(?![\w'’])", re.IGNORECASE)
+
+
 def normalise(text: str) -> str:
     """Lower case, apostrophes removed, spaces collapsed: "King's  Cross" -> "kings cross"."""
     return _SPACES.sub(" ", _APOSTROPHES.sub("", text.casefold())).strip()
@@ -199,6 +208,11 @@ class ContextLists:
         key = normalise(text)
         return (key in self.places or key in self.brands or key in self.phrases
                 or self.is_demonym(key.rsplit(" ", 1)[-1]))
+
+    def in_a_phrase(self, text: str, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` lies inside one of ``names_phrases.txt``'s greetings as written in the post
+        ("Sal" in "Sal-e no mobarak!")."""
+        return any(m.start() <= start and end <= m.end() for m in _phrase_regex(self.phrases).finditer(text))
 
     def is_demonym(self, key: str) -> bool:
         """True for a UK place name with a people-of suffix: "bedfordian", "londoner", "yorkshireman"."""
