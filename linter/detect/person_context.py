@@ -209,10 +209,11 @@ class ContextLists:
         return (key in self.places or key in self.brands or key in self.phrases
                 or self.is_demonym(key.rsplit(" ", 1)[-1]))
 
-    def in_a_phrase(self, text: str, start: int, end: int) -> bool:
-        """True when ``text[start:end]`` lies inside one of ``names_phrases.txt``'s greetings as written in the post
-        ("Sal" in "Sal-e no mobarak!")."""
-        return any(m.start() <= start and end <= m.end() for m in _phrase_regex(self.phrases).finditer(text))
+    def in_a_phrase(self, doc, start: int, end: int) -> bool:
+        """True when ``doc.text[start:end]`` lies inside one of ``names_phrases.txt``'s greetings as written in the post
+        ("Sal" in "Sal-e no mobarak!"); the greetings are found once per doc."""
+        found = once_per_doc(doc, "greetings", lambda: [m.span() for m in _phrase_regex(self.phrases).finditer(doc.text)])
+        return any(a <= start and end <= b for a, b in found)
 
     def is_demonym(self, key: str) -> bool:
         """True for a UK place name with a people-of suffix: "bedfordian", "londoner", "yorkshireman"."""

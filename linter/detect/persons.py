@@ -166,7 +166,7 @@ def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
         return True
     if start > 0 and doc[start - 1].is_title and lists.context.not_a_person(doc[start - 1:end].text):
         return True  # the end of a place the model split ("Fort William", "Glen Coe")
-    if lists.context.in_a_phrase(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
+    if lists.context.in_a_phrase(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])):
         return True  # a word of a greeting the model split ("Sal-e no mobarak!")
     return lists.context.not_a_person(doc[start:end].text)
 
