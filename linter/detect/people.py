@@ -47,7 +47,7 @@ from ..assets import read_lines
 from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import KIN_BEFORE, family_words, kin_before, other_circles_named, pets_named
+from .person_context import KIN_BEFORE, kin_before, other_circles_named, pets_named
 from .phrase_context import elsewhere
 from .people_names import (
     EVIDENCE_RANK,
@@ -81,14 +81,13 @@ class CueLists:
     """Work cues for first names, and the patterns of unnamed but identifiable colleagues."""
 
     cues: re.Pattern
-    kin: frozenset[str]
     unnamed: re.Pattern
 
 
 @cache
 def load_cues() -> CueLists:
     """Read the cue and description lists once (``people_work_cues``, ``names_local_context``,
-    ``names_family_words``, ``people_newcomer_nouns``, ``people_work_places``, ``people_epithets``, ``tone_person_nouns``)."""
+    ``people_newcomer_nouns``, ``people_work_places``, ``people_epithets``, ``tone_person_nouns``)."""
     cues = [*read_lines("people_work_cues"), *read_lines("names_local_context")]
     nouns = _words_pattern(read_lines("people_newcomer_nouns"))
     places = _words_pattern(read_lines("people_work_places"))
@@ -102,7 +101,6 @@ def load_cues() -> CueLists:
     )
     return CueLists(
         cues=re.compile(rf"(?<![\w-])(?:{_words_pattern(cues)})(?![\w-])", re.IGNORECASE),
-        kin=family_words(),
         unnamed=re.compile(unnamed, re.IGNORECASE | re.MULTILINE),
     )
 
@@ -239,11 +237,11 @@ class PeopleDetector:
     def _first_names(self, doc, text: str, found: list[Mention]) -> list[Mention]:
         """A distinctive first name alone, not followed by a different surname, nor a name the post gives an animal or a
         friend from another circle ("Tom and Sarah from school")."""
-        taken, pets = _covered(found), pets_named(doc) | other_circles_named(doc)
+        taken, others = _covered(found), not_colleagues(doc)
         out = []
         for token in doc:
             person = self.table.firsts.get(token.lower_)
-            if (person is None or token.idx in taken or token.lower_ in pets or _surname_follows(token)
+            if (person is None or token.idx in taken or token.lower_ in others or _surname_follows(token)
                     or kin_before(token)):
                 continue
             out.append(
@@ -255,13 +253,13 @@ class PeopleDetector:
     def _cued_names(self, doc, text: str, found: list[Mention]) -> list[Mention]:
         """A listed first name or nickname beside a work or local cue, or listed with another name; not a name the post
         gives an animal ("Kevin the Shetland") or a friend from another circle ("Tom and Sarah from school")."""
-        taken, pets = _covered(found), pets_named(doc) | other_circles_named(doc)
+        taken, others = _covered(found), not_colleagues(doc)
         named = [m for m in found if m.kind == "listed-person"]
         cue = self.cue_lists.cues.search(text)
         out = []
         for token in doc:
             person = self.table.cued.get(token.lower_)
-            if person is None or token.idx in taken or token.lower_ in pets or not self._may_be_name(token):
+            if person is None or token.idx in taken or token.lower_ in others or not self._may_be_name(token):
                 continue
             cued = cue or self._role_cue(text, person) or _listed_beside(token, named)
             if cued:
@@ -270,7 +268,7 @@ class PeopleDetector:
 
     def _may_be_name(self, token) -> bool:
         """Not a relative, not before a surname, and an ordinary word only as a capitalised name."""
-        if _surname_follows(token) or _after_kin(token, self.cue_lists.kin) or not token.is_alpha:
+        if _surname_follows(token) or _after_kin(token) or not token.is_alpha:
             return False
         if not self.lists.ordinary(token.lower_):
             return True
@@ -294,7 +292,12 @@ class PeopleDetector:
         return out
 
 
-def _after_kin(token, kin: frozenset[str]) -> bool:
+def not_colleagues(doc) -> frozenset[str]:
+    """The first names a post gives to an animal or to a friend from another circle (``person_context``)."""
+    return pets_named(doc) | other_circles_named(doc)
+
+
+def _after_kin(token) -> bool:
     """A kinship word or "baby" stands just before the name ("my son Tom", "our Dan")."""
     before = [t.lower_ for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i]]
     return kin_before(token) or bool(before) and before[-1] in ("my", "our", "me", "baby")

@@ -271,11 +271,11 @@ def work_mentions(ctx: Context) -> list:
     """The phrases that describe the writer's council work (see ``council_work``), in post order."""
     labels = ("work-activity", "council-business", "confidential-business")
     said = ctx.of("phrase", label="work-identity")  # "I work for the town council" is clause 4.1's
+    shared = [m for m in ctx.of("phrase", label="work-activity") if a_published_link(ctx, m)]
     found = [m for m in ctx.mentions if m.kind == "phrase" and m.label in labels and not any(m.overlaps(w) for w in said)
              and not elsewhere(ctx.text, m.start, m.end) and not another_councils(ctx, m) and not a_hobby_session(ctx, m)
-             and not a_published_link(ctx, m)]
+             and m not in shared]
     if identified(ctx) or ctx.of("phrase", label="workplace"):
-        shared = [m for m in ctx.of("phrase", label="work-activity") if a_published_link(ctx, m)]
         found += [m for m in ctx.of("phrase", label="work-topic") if not any(m.overlaps(f) for f in (*found, *shared))]
     if found or council_named(ctx) or ctx.of("phrase", label="council-reference"):
         found += ctx.of("phrase", label="work-claim")
@@ -290,10 +290,10 @@ def a_published_link(ctx: Context, m) -> bool:
     nothing of the writer ("Agenda's up at thrapstontowncouncil.gov.uk/meetings for anyone who wants to come"):
     sharing what the council published, which seven of eight writers did not label 4.2 ("Minutes are up on … I typed
     them" still is)."""
-    if m.label != "work-activity" or not _OUT.search(m.text) or ctx.of("phrase", label="first-person"):
+    if not _OUT.search(m.text) or ctx.of("phrase", label="first-person"):
         return False
-    after = ctx.text[m.end:m.end + 12]
-    return any(c.label == "web-domain" and m.end <= c.start <= m.end + len(after) for c in ctx.of("council")) and bool(_ON_AT.match(after))
+    link = _ON_AT.match(ctx.text, m.end).end()  # where the link starts, past "on", "at", ":" and "www."
+    return any(c.label == "web-domain" and m.end <= c.start <= link for c in ctx.of("council"))
 
 
 _OUT = re.compile(r"\b(?:up|out|published)$", re.IGNORECASE)
