@@ -65,7 +65,8 @@ SEALED = (("sealed", "s"), ("sealed2", "v"), ("sealed3", "w"), ("sealed4", "x"),
           ("sealed5", "y"), ("sealed6", "z"), ("sealed7", "u"), ("sealed8", "m"), ("sealed9", "k"), ("sealed10", "n"),
           ("sealed11", "g"), ("sealed12", "j"), ("sealed13", "c"), ("sealed14", "e"),
           ("sealed15", "a"), ("sealed16", "o"), ("sealed17", "i"), ("sealed18", "l"),
-          ("sealed19", "pa"), ("sealed20", "pb"), ("sealed21", "pc"), ("sealed22", "pd"))
+          ("sealed19", "pa"), ("sealed20", "pb"), ("sealed21", "pc"), ("sealed22", "pd"),
+          ("sealed23", "pe"), ("sealed24", "pf"))
 for name, prefix in SEALED:
     if (CORPUS_DIR / f"{name}.jsonl").exists():
         CORPORA[name] = {"path": CORPUS_DIR / f"{name}.jsonl", "prefix": prefix, "size": 250,
