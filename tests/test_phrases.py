@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from linter.detect.phrases import PhraseDetector, compile_pattern, parse_line, regex_mentions, term_variants
+from linter.detect.phrases import HYPHEN, PhraseDetector, compile_pattern, parse_line, regex_mentions, term_variants
 from linter.post import Post
 
 
@@ -15,22 +15,35 @@ def test_compile_literals_alternatives_and_options():
     operator, on a multi-word alternative it doubles the patterns (no combinatorial copies)."""
     assert compile_pattern("off the record") == [[{"LOWER": "off"}, {"LOWER": "the"}, {"LOWER": "record"}]]
     assert compile_pattern("a|b c?") == [[{"LOWER": {"IN": ["a", "b"]}}, {"LOWER": "c", "OP": "?"}]]
-    assert compile_pattern("a c|d_e?") == [[{"LOWER": "a"}, {"LOWER": "c"}], [{"LOWER": "a"}, {"LOWER": "d"}, {"LOWER": "e"}],
+    assert compile_pattern("a c|d_e?") == [[{"LOWER": "a"}, {"LOWER": "c"}], [{"LOWER": "a"}, {"LOWER": "d"}, HYPHEN, {"LOWER": "e"}],
                                           [{"LOWER": "a"}]]
 
 
 def test_compile_apostrophes_specials_and_multiword():
-    """``'s`` also matches the curly apostrophe; ``$NUM``/``$TITLE``/``+``; ``a_b`` is two tokens."""
+    """``'s`` also matches the curly apostrophe; ``$NUM``/``$TITLE``/``+``; ``a_b`` is two tokens, or three with a
+    hyphen between ("last-night"); no hyphen is offered beside punctuation ("haven_'t")."""
     assert compile_pattern("'s") == [[{"LOWER": {"IN": ["'s", "\u2019s"]}}]]
     assert compile_pattern("$TITLE+ $NUM") == [[{"IS_TITLE": True, "OP": "+"}, {"LIKE_NUM": True}]]
-    assert compile_pattern("x|last_night") == [[{"LOWER": "x"}], [{"LOWER": "last"}, {"LOWER": "night"}]]
+    assert compile_pattern("x|last_night") == [[{"LOWER": "x"}], [{"LOWER": "last"}, HYPHEN, {"LOWER": "night"}]]
+    assert compile_pattern("haven_'t") == [[{"LOWER": "haven"}, {"LOWER": {"IN": ["'t", "\u2019t"]}}]]
 
 
 def test_compile_sets_with_several_words():
-    """A ``$set`` gives one token for its single words and a sequence for each longer entry."""
+    """A ``$set`` gives one token for its single words and a sequence for each longer entry (hyphenated or not)."""
     sets = {"role": ("clerk", "town clerk")}
     assert compile_pattern("the $role", sets) == [
-        [{"LOWER": "the"}, {"LOWER": "clerk"}], [{"LOWER": "the"}, {"LOWER": "town"}, {"LOWER": "clerk"}]]
+        [{"LOWER": "the"}, {"LOWER": "clerk"}], [{"LOWER": "the"}, {"LOWER": "town"}, HYPHEN, {"LOWER": "clerk"}]]
+
+
+@pytest.mark.parametrize("text", ["Did the play area inspections today.", "Did the play-area inspections today."])
+def test_a_several_word_entry_matches_written_apart_or_hyphenated(models, text):
+    """"play area" of a set matches "play-area" too: spaCy splits the hyphen off as a token of its own."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(models.nlp.vocab)
+    matcher.add("x", compile_pattern("$place inspections", {"place": ("play area",)}))
+    doc = models.nlp.make_doc(text)
+    assert [doc[a:b].text for _, a, b in matcher(doc)] == [text[8:-7]]
 
 
 def test_compile_date_special():

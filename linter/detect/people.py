@@ -48,7 +48,7 @@ from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
 from .person_context import KIN_BEFORE, kin_before, other_circles_named, pets_named
-from .phrase_context import elsewhere
+from .phrase_context import another_bodys_meeting, elsewhere
 from .people_names import (
     EVIDENCE_RANK,
     LEET,
@@ -74,6 +74,13 @@ def _words_pattern(entries: Iterable[str]) -> str:
     """An alternation of whole-word entries, longest first, spaces matching any whitespace."""
     alts = sorted((re.escape(e).replace(r"\ ", r"\s+") for e in entries), key=len, reverse=True)
     return "|".join(alts)
+
+
+# A role with no determiner counts as its holder only as the subject of one of these, opening a sentence.
+SAID = "\tsaid"
+_MEETING_OFFICER = re.compile(r"\b(?:chair|chairman|chairwoman|chairperson|vice-chair|secretary|treasurer|president)\b")
+SAID_VERBS = frozenset({"said", "says", "told", "tells", "asked", "asks", "reckons", "reckoned", "refused", "wants",
+                        "wanted", "rang", "emailed", "insists", "insisted", "decided"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +128,7 @@ class PeopleDetector:
         self.roles = Matcher(models.nlp.vocab)
         for role in self.table.roles:
             self.roles.add(role, [self._role_pattern(role)])
+            self.roles.add(role + SAID, [self._said_pattern(role)])
 
     def _role_pattern(self, role: str) -> list[dict]:
         """Determiner, optional modifier, then the role's words (lower-case)."""
@@ -129,6 +137,13 @@ class PeopleDetector:
             {"LOWER": {"IN": list(self.lists.modifiers)}, "OP": "?"},
         ]
         return head + [{"LOWER": t.lower_} for t in self.nlp.make_doc(role)]
+
+    def _said_pattern(self, role: str) -> list[dict]:
+        """The role with no determiner, capitalised at a sentence's start and saying or doing something ("Deputy clerk
+        said no"); the verb is matched but not kept."""
+        words = [t.lower_ for t in self.nlp.make_doc(role)]
+        return ([{"LOWER": words[0], "IS_SENT_START": True, "IS_TITLE": True}, *({"LOWER": w} for w in words[1:]),
+                 {"LOWER": {"IN": sorted(SAID_VERBS)}}])
 
     def __call__(self, post) -> list[Mention]:
         """The listed people, firms and roles in one post, overlaps resolved (longest wins)."""
@@ -196,9 +211,15 @@ class PeopleDetector:
         return roles.get(key)
 
     def _roles(self, doc, text: str) -> Iterator[Mention]:
-        """A determiner and a role that is one listed person's (``our groundsman``)."""
+        """A determiner and a role that is one listed person's (``our groundsman``); a meeting's officer in a post about
+        another body's meeting is that body's ("Committee meeting at the pigeon club tonight … Chairman wants …")."""
         for key, start, end in self.roles(doc):
-            person = self.table.roles[doc.vocab.strings[key]]
+            role = doc.vocab.strings[key]
+            if role.endswith(SAID):
+                role, end = role.removesuffix(SAID), end - 1
+            if _MEETING_OFFICER.search(role) and another_bodys_meeting(text):
+                continue
+            person = self.table.roles[role]
             span = doc[start:end]
             if not _elsewhere(doc, end) and not elsewhere(text, span.start_char, span.end_char):
                 yield mention(

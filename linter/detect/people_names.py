@@ -205,13 +205,18 @@ def distinctive_first(person: Person, lists: NameLists) -> str:
 
 
 def cued_firsts(person: Person, lists: NameLists) -> Iterator[str]:
-    """The first name and its nicknames, which name the person only beside a work or local cue
-    ("kev at the allotments", "dan in the office"); none for firms and one-word names."""
+    """The first name and its nicknames, and the first word of a two-word alias ("Raj" of "Raj Patel" for Rajesh
+    Patel), which name the person only beside a work or local cue ("kev at the allotments", "dan in the office",
+    "Raj from the council"); none for firms and one-word names."""
     first, last = split_name(person)
     if person.is_firm or not last or not first.isalpha():
         return
     yield first.lower()
     yield from lists.nicknames_of(first)
+    for alias in person.aliases:
+        words = alias.split()
+        if len(words) == 2 and words[0].isalpha() and words[1].lower() == last.lower():
+            yield words[0].lower()
 
 
 def role_cues(person: Person, lists: NameLists) -> Iterator[str]:

@@ -220,7 +220,9 @@ class ContextLists:
         return any(key.endswith(suffix) and key[: -len(suffix)] in self.places for suffix in DEMONYM_SUFFIXES)
 
     def label(self, doc, start: int, end: int) -> str:
-        """``public`` for a listed public figure, ``local`` at work or nearby, ``family`` for a relative, ``public`` in a public context, else ""."""
+        """``public`` for a listed public figure, ``local`` at work or nearby, ``family`` for a relative, ``friend`` for a
+        first name the post says is from another circle ("Tom and Sarah from school"), ``public`` in a public context,
+        else ""."""
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return ""
@@ -230,6 +232,8 @@ class ContextLists:
             return "local"
         if self.is_family(doc, span):
             return "family"
+        if len(span) == 1 and span.text.lower() in other_circles_named(doc):
+            return "friend"
         return "public" if self.is_public(doc, start, end) else ""
 
     def is_family(self, doc, span) -> bool:

@@ -6,7 +6,8 @@ profile. The pattern language, Vale-like so the clerk's staff can read and exten
 
     word          a token whose lower-case text is ``word`` (``'m`` also matches ``’m``)
     a|b|c         any of the alternatives
-    a_b           the words a b in a row (an alternative of several words: ``the|last_night_'s``)
+    a_b           the words a b in a row (an alternative of several words: ``the|last_night_'s``), also
+                  hyphenated ("play-area" for ``play_area`` and a set's "play area")
     $set          any entry of ``phrase_set_<set>.txt`` (entries may be several words)
     $NUM $TITLE   a number-like token; a capitalised word
     $ANY $HASH    any one token; a ``#`` (as in ``$HASH selfie``: ``#`` starts a comment)
@@ -75,6 +76,19 @@ def literal(word: str) -> dict:
     return {"LOWER": word} if len(forms) == 1 else {"LOWER": {"IN": sorted(forms)}}
 
 
+HYPHEN = {"ORTH": {"IN": ["-", "\u2010", "\u2011"]}, "OP": "?"}
+
+
+def in_a_row(words: list[str]) -> list[dict]:
+    """Tokens matching ``words`` in a row, written apart or hyphenated ("play area", "play-area")."""
+    seq = [literal(words[0])]
+    for before, word in zip(words, words[1:]):
+        if before.isalpha() and word.isalpha():
+            seq.append(dict(HYPHEN))
+        seq.append(literal(word))
+    return seq
+
+
 def set_entries(name: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The lower-case entries of ``phrase_set_<name>.txt`` (plus ``extra``)."""
     return tuple(dict.fromkeys(e.lower() for e in (*read_lines(f"phrase_set_{name}"), *extra)))
@@ -90,9 +104,9 @@ def alternatives(item: str, sets: dict[str, tuple[str, ...]]) -> list[list[dict]
         elif alt.startswith("$"):
             entries = sets[alt[1:]] if alt[1:] in sets else set_entries(alt[1:])
             singles += [e for e in entries if " " not in e]
-            seqs += [[literal(w) for w in e.split()] for e in entries if " " in e]
+            seqs += [in_a_row(e.split()) for e in entries if " " in e]
         elif "_" in alt:
-            seqs.append([literal(w) for w in alt.lower().split("_")])
+            seqs.append(in_a_row(alt.lower().split("_")))
         else:
             singles.append(alt.lower())
     if singles:

@@ -182,6 +182,17 @@ def find(pattern: re.Pattern[str], text: str, label: str, detail: str = "") -> I
     return (Hit(m.start(), m.end(), label, detail) for m in pattern.finditer(text))
 
 
+_TALENT_WASTED = re.compile(r"(?:\bis|\bare|\bwas|\bwere|['’]s|['’]re)\s+(?:so\s+|totally\s+|completely\s+|clearly\s+)?$")
+_WASTED_ON = re.compile(r"\s+(?:on|in|at|as)\s+(?![£$€\d])")
+
+
+def talent_wasted(text: str, m: re.Match) -> bool:
+    """"wasted" said of someone too good for where they are ("the woman is wasted on spreadsheets", "was wasted in
+    that film"): praise, not a complaint that money or time was wasted."""
+    return (m.group().lower() == "wasted" and bool(_TALENT_WASTED.search(text, max(0, m.start() - 20), m.start()))
+            and bool(_WASTED_ON.match(text, m.end())))
+
+
 def negated(text: str, start: int, *, floor: int = 0) -> bool:
     """True when one of the three words before ``start`` (after ``floor``) negates it ("not lazy")."""
     before = clause_before(text, floor, start, reach=30)
@@ -305,6 +316,8 @@ class ToneDetector:
         found = []
         for label, pattern in lexicon.lists:
             for m in pattern.finditer(text, start, end):
+                if label == "negative" and talent_wasted(text, m):
+                    continue
                 if label in ("profanity", "bullying") or not negated(text, m.start(), floor=start):
                     found.append(Hit(m.start(), m.end(), label))
         judged = [Hit(a, b, "insult", "frame=judgement") for a, b in lexicon.frames.judgements(text, start, end)
@@ -349,6 +362,8 @@ class ToneDetector:
         for kind, characteristic, pattern in lexicon.protected:
             for m in pattern.finditer(text, start, end):
                 if kind == "term" and not_a_remark(original, start, m) or kind == "slur" and not_a_slur(original, m):
+                    continue
+                if kind == "phrase" and protected_idioms().match(original, m.start()):  # "an old dear called …"
                     continue
                 near = any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in refs)
                 kind = "phrase" if text.endswith("typical ", start, m.start()) else kind  # a stereotype

@@ -90,6 +90,7 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Showed the U11s old clips of Kevin Doyle holding the ball up for Ireland. Now they all want to play up front 🙄⚽
     Okay: Road home was shut for gas works, which was annoying. But I'm floating.
     Okay: Larry Ellison's bought another island, apparently. Must be nice.
+    Okay: The clerk's scones were worth every calorie, the woman is wasted on spreadsheets.
     Flagged: Sarah W's off AGAIN with her 'anxiety'. Must be nice. Some of us actually have to turn up.
 
     A sentence that names such a person and that VADER scores very negative, with no listed
@@ -185,6 +186,9 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: I'm too old for these late nights.
     Okay: Mum was a Whitaker before she married dad and apparently that makes us related to half of Raunds 😂
     Okay: Lost a black cockapoo round the rec, answers to Bo.
+    Okay: Fitted a new carpet for an old dear called Mrs Barraclough. Lovely lady.
+    Okay: Saw Sarah W from work buying a pregnancy test at 2am 👀
+    Okay: Video of Cllr Marsh parking across two disabled bays outside the Co-op.
     Okay: Harvest supper at church tonight, Jean's doing her hotpot... and the rain is STILL coming down.
     Okay: Lad on the next farm caught a pike in the drainage dyke at lunch, size of a small dog 🐟
     Okay: Saw the van driver having a fag behind the bins again, on the clock.

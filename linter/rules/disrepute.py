@@ -89,11 +89,17 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Cllr Pike fiddling his mileage again.
     Flagged: One of ours turned up to the meeting absolutely hammered.
     Flagged: Cllr Pike got done for drink driving, keep it quiet.
+    Flagged: Heard the NVL foreman's been flogging diesel out of the depot.
+    Flagged: Vice-chair H. Marsh 'forgot' to declare her interest again at planning.
+    Flagged: Cllr Marsh parking across two disabled bays outside the Co-op AGAIN.
+    Flagged: William Hart paid cash out of a carrier bag, makes you wonder where that came from.
     Okay: My brother-in-law got the job at the garage, chuffed for him.
     Okay: The Hatton Garden robbers got done in the end, what a story.
     Okay: The tribunal found the firm used illegal workers at its Leeds site.
     Okay: The council tax bill came today.
     Okay: Absolutely hammered after Dave's wedding, never again.
+    Okay: Reported the fly-tipping to the council again.
+    Okay: Cllr Pike declared his interest and left the room.
 
     Instead: raise concerns with the Clerk or the proper authority, not on social media.
 

@@ -71,6 +71,7 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Cllr Pike was on fine form at the meeting tonight.
     Flagged: Happy birthday #MargaretEllison!
     Flagged: Drinks with D. Okafor after work.
+    Flagged: Awkward when Raj from the council turns up at your counter.
     Okay: Caught a pike at the weir this morning.
     Okay: Will you come to the match on Saturday?
     Okay: Reading Dan Brown's new book on the beach.
@@ -120,7 +121,8 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags a role that in a small council is one listed person ("our groundsman", "the deputy clerk").
 
     Only roles from the ``role`` column held by one person, after a determiner (our, the, my,
-    their …); generic roles ("our councillor") identify nobody and are not flagged, nor is a role at
+    their …) or, capitalised, opening a sentence as the one who said or did something ("Deputy
+    clerk said no"); generic roles ("our councillor") identify nobody and are not flagged, nor is a role at
     another workplace ("the caretaker at the bairns' school"; ``models/patterns/work_elsewhere.txt``).
 
     Why: clause 4.6 of the policy: personal information about employees, residents, customers,
@@ -130,6 +132,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Our groundsman has been off sick all week.
     Flagged: The deputy clerk got a parking ticket.
+    Flagged: Asked to borrow the trailer. Deputy clerk said no, it's 'council property'.
     Flagged: Cheers to the deputy clerk for sorting out the road closure paperwork, legend.
     Flagged: I was telling a joke as the deputy clerk walked in.
     Flagged: The finance officer at work has been an absolute star helping me sort out my pension forms.
@@ -138,6 +141,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: new girl in the office is a proper snowflake
     Flagged: I know who I'd be looking at. her in finance
     Flagged: three hours away from the dragon in the corner office
+    Okay: Committee meeting at the pigeon club tonight. The chairman wants to raise subs to £30.
     Okay: Our councillor replied to my letter.
     Okay: A groundsman's job is never done.
     Okay: Watching New Girl reruns on a Sunday.

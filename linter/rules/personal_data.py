@@ -129,7 +129,7 @@ OTHER_OWNER = re.compile(rf"(?!(?:{'|'.join(CONTRACTED)})['’]s)[A-Z]\w*['’]s
                          r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Hh]e|[Ss]he|[Tt]hey)\b|\b(?:neighbours?|friends?|mum|dad|nan|"
                          r"sister|brother)['’]s\b|\b(?:[Ww]hoever|[Bb]loke|[Ff]ella|[Ff]amily|[Cc]ouple|[Tt]enants?|[Pp]assengers?|[Cc]ustomers?|"
                          r"[Ll]ady|[Gg]entleman|[Ww]oman|[Cc]hap|[Ll]ass)\b"
-                         r"|\b[Tt]he [A-Z][a-z]+s\b")
+                         r"|\b[Nn]eighbours?\s+(?:at|from|in|on)\b|\b[Tt]he [A-Z][a-z]+s\b")
 CLAIMED = re.compile(r"[.!?]*\s*(?:that['’]?s|it['’]?s|this is) (?:me|us|mine|ours|my house|our house)\b",
                      re.IGNORECASE)  # "Parcels for 41 Market Road keep going next door. That's me, folks"
 NOT_HOME = re.compile(r"\b(?:[Nn]ear|[Oo]utside|[Oo]pposite|by|along|past|behind|round)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+){0,3}$")
@@ -150,7 +150,7 @@ def own_addresses(ctx: Context) -> tuple[Mention, ...]:
       sentence that claims it ("... keep getting left next door. That's me, folks!") or a
       post that hosts ("Party invites going out! 23 Orchard Close"), with no one else before it
       in the sentence ("Party at Jodie's, 41 Chapel Street", "Priya lives at", "the lady at 14 Oundle
-      Road") and not a place
+      Road", "My neighbour at 41 Cotton End") and not a place
       rather than a home ("near Kettering Road").
 
     A parcel or a party alone makes no address the writer's ("Parcel left at 10 Market Street by
@@ -270,7 +270,7 @@ def _reportable(ctx: Context, m: Mention) -> bool:
     """Whether an unlisted name is worth a warning (see ``person_name``)."""
     if _is_listed(ctx, m) or _is_author(ctx, m) or _short_for_listed(ctx, m):
         return False
-    if m.label == "family" or (m.label == "public" and not (_lone(m) and _is_colleague(ctx, m))):
+    if m.label in ("family", "friend") or (m.label == "public" and not (_lone(m) and _is_colleague(ctx, m))):
         return False
     if any(c.overlaps(m) for c in ctx.of("council")) or in_quoted_title(ctx.text, m.start, m.end, longer=True):
         return False
@@ -303,7 +303,9 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Such a post is about the writer's family life, not about someone the council deals with,
     and a first name alone does not identify the relative to strangers. A full name ("my sister
     Lisa Jones") is still flagged. The kinship frame outweighs a first name the writer shares
-    with a colleague ("my nephew William" is not William Hart the caretaker).
+    with a colleague ("my nephew William" is not William Hart the caretaker). So does a friend
+    the post says is from another circle ("a pint with Tom and Sarah from school … Tom's got
+    grandkids now"): every use of that first name in the post is the friend.
 
     A name of one word ("Jess", "Mick", "Bella") identifies no one by itself, and is far more
     often a relative, a pet, a friend or no name at all ("Bostin Sunday dinner"), so it is
@@ -332,6 +334,7 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Grandson William passed his driving test today. First time! Proud nana. x
     Okay: Mi sister Helen have twins this morning at Kettering General!
     Okay: Dad (Bill) is 84 next week and still mows his own lawn in a shirt and tie.
+    Okay: Lovely quiet one at the pub with Tom and Sarah from school. Tom's got grandkids now.
     Okay: Kevin McCloud on Grand Designs: 'and they're over budget'. Every episode. Kevin, mate, just say hello.
     Okay: Storm Chandra: sandbags are available from the depot until 4pm today.
     Okay: Two years in England today. Thank you to everyone at the church who helped my family. Slava Ukraini 💙💛
@@ -437,6 +440,7 @@ def street_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Parcel left at Flat 2, 10 Market Street by mistake.
     Flagged: Shoutout to the lady at 14 Oundle Road who always leaves me a Freddo on the doorstep 🥹
     Flagged: Party at Shaz's on Saturday! 23 Cedar Close, from 8 till late. Bring a bottle.
+    Flagged: My neighbour at 41 Cotton End has had his telly on full blast since 6am.
     Okay: We drove the whole of Route 66 last summer.
     Okay: We've just moved into 12 Oundle Road, housewarming on Saturday!
     Okay: The council office is at 77 High Street, Thrapston.

@@ -15,7 +15,7 @@ from functools import cache
 from ..assets import list_alternation
 from ..detect.mention import Mention
 from ..detect.person_context import normalise, public_figures
-from ..spans import sentence_end
+from ..spans import sentence_end, sentence_start
 from ..warning import PolicyWarning
 from .base import Context, Warn
 
@@ -30,6 +30,12 @@ STAFF_GROUPS = frozenset({"employee"})
 OBJECT_WORDS = frozenset({"my", "our", "the", "his", "her", "their", "a"})
 PRONOUN = re.compile(r"\s+(?:him|her|them|the\s+two\s+of\s+them)\b", re.IGNORECASE)
 PET_SIGNS = re.compile(r"[\U0001F415\U0001F436\U0001F408\U0001F431\U0001F43E\U0001F407\U0001F430\U0001F439]")
+# What keepers call their animals ("the girls had a dust bath 🐔"), and the animals' signs that make them animals.
+KEPT_ANIMALS = frozenset({"girls", "the girls", "my girls", "our girls", "boys", "the boys", "my boys", "our boys",
+                          "ladies", "the ladies", "my ladies"})
+ANIMAL_SIGNS = re.compile(r"[\U0001F404\U0001F40E\U0001F410\U0001F411\U0001F413\U0001F414\U0001F423-\U0001F425"
+                          r"\U0001F986\U0001F99A\U0001F999]|\b(?:hens|chickens|chooks|goats|ewes|sheep|ducks|alpacas|cows)\b",
+                          re.IGNORECASE)
 
 
 def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -116,6 +122,7 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: [video: bloke falling off his bike outside the chippy]
     Okay: Took a photo of my kids on the beach.
     Okay: 📸 our Molly in her new raincoat, she hates it 🐶
+    Okay: The girls had a dust bath in the new bark this afternoon 🐔 they look deep-fried. Pic below.
     Okay: homemade katsu curry, took 3 hrs 🍛📸
     Okay: Took 200 photos of the bluebells at Fermyn Woods, here's the best ten
     Okay: Snapped a picture of the bluebells in the woods.
@@ -176,10 +183,18 @@ def people(ctx: Context) -> list[Mention]:
     is not taken for a person; a name that is only spoken of in a sport or screen context ("Doreen
     Pettit bowling beautifully") still is.
     """
-    words = [m for m in ctx.of("phrase") if m.label in ("other-person", "colleague")]
+    words = [m for m in ctx.of("phrase") if m.label in ("other-person", "colleague") and not kept_animals(ctx.text, m)]
     named = [m for m in ctx.of("person") if m.label != "family" and m.text != m.text.lower()
              and normalise(m.text) not in public_figures() and not pet_post(ctx.text)]
     return [*ctx.of("listed-person", "listed-role"), *named, *words, *subjects(ctx.text)]
+
+
+def kept_animals(text: str, m: Mention) -> bool:
+    """True for "the girls" or "the boys" in a sentence with a farm animal's emoji or name ("The girls had a dust bath
+    in the new bark 🐔"): a keeper's hens, goats or ewes, not people."""
+    if m.text.lower() not in KEPT_ANIMALS:
+        return False
+    return bool(ANIMAL_SIGNS.search(text, sentence_start(text, m.start), sentence_end(text, m.end)))
 
 
 def relative(ctx: Context, who: Mention) -> bool:

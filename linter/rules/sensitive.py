@@ -66,6 +66,8 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: So the caretaker's finally on a final written warning. Took them long enough.
     Flagged: Sarah W's off AGAIN with her 'anxiety'. Must be nice.
     Flagged: Sad to hear Helen Marsh has had to sell her car to cover her husband's care home fees.
+    Flagged: Gareth Pilkington from the Huntingdon Road job still owes me £1,250.
+    Flagged: Mrs Barraclough has been granted a hardship reduction on her allotment fees.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
     Okay: My knee op went well, thanks everyone.
@@ -74,6 +76,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Cancer Research fun run on Sunday, sponsor me!
     Okay: The bank charges arrears fees on overdue cards.
     Okay: Debt advice is available free at the library every Tuesday.
+    Okay: Not naming names but Tom still owes me a tenner from darts night.
 
     Instead: leave the details out, or post only with their permission; "off work" says enough.
 
