@@ -178,12 +178,14 @@ def self_regex() -> re.Pattern:
 
 AGE_TODAY = re.compile(r"\b\d{1,3} today\s*,\s*$", re.IGNORECASE)  # "58 today, born 14/06/1967"
 MINE = re.compile(r"\bmine(?:['’]s|\s+is|\s+was)?\s*[:,]?\s*$", re.IGNORECASE)  # "your date of birth … mine is 9 June 1979"
-WISH = re.compile(r"\bhappy\s+(?:birthday|bday|b-day|\d+(?:st|nd|rd|th))\b(?!\s+to\s+me\b)", re.IGNORECASE)
+WISH = re.compile(r"\bhappy\s+(?:birthday|bday|b-day|\d+(?:st|nd|rd|th))\b(?!\s+to\s+me\b)"
+                  r"|(?-i:\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*|\b(?:[Hh]e|[Ss]he|[Mm]y \w+|[Oo]ur \w+))\s+(?:turns|turned|is turning)\s+\d{1,3}\b", re.IGNORECASE)
 
 
 def wished_someone_else(text: str, start: int) -> bool:
-    """True when the post wishes someone a happy birthday before ``start`` ("Happy 70th to Kev! … born 12/05/1956"),
-    so a subjectless "born" after it is theirs; "happy birthday to me" is the writer's own."""
+    """True when the post wishes someone a happy birthday before ``start`` ("Happy 70th to Kev! … born 12/05/1956") or
+    says someone turns an age ("Kev Doyle turns 70 on the 3rd! Born 3 June 1955"), so a subjectless "born" after it is
+    theirs; "happy birthday to me" and "I turn 40" are the writer's own."""
     return WISH.search(text, 0, start) is not None
 
 

@@ -198,7 +198,11 @@ def negated(text: str, start: int, *, floor: int = 0) -> bool:
     before = clause_before(text, floor, start, reach=30)
     before = re.sub(r"(?<!\w)or not(?!\w)", "", before)  # "wheelchair or not she's useless" negates nothing
     words = re.findall(r"[\w']+", before)[-3:]
-    return any(w in _NEGATORS or w.endswith("n't") for w in words)
+    return any(w in _NEGATORS or w.endswith("n't") for w in words) and not _DARE.search(clause_before(text, floor, start, reach=60))
+
+
+# A dare to deny it asserts it: "read Tuesday's minutes and then tell me our councillors aren't clowns".
+_DARE = re.compile(r"(?<!\w)(?:tell me|try telling me|try and tell me|convince me|dare you to say)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,8 @@ _AGAIN = re.compile(r"(?<!\w)(?:again|yet again|as usual|every (?:single )?time|
 _FAILED = re.compile(  # a failure verb whose subject is a target, repeated: "the contractors forgot the baskets AGAIN"
     r"\s*(?:(?:has|have|had|'s|'ve|is|are|was|were|just|only|gone and|went and|managed to|been)\s+){0,2}"
     r"(?:missed|forgot|forgotten|lost|broke|broken|overran|overrun|cancelled|ignored|messed up|botched|bodged|ruined|"
-    r"wrecked|failed|cocked up|screwed up|mucked up|turned up late|not turned up|didn't turn up|no-showed|off sick|late)(?!\w)"
+    r"wrecked|failed|cocked up|screwed up|mucked up|turned up late|not turned up|didn't turn up|no-showed|off sick|late|"
+    r"(?:got|gets|has|have|had)\s+(?:[\w'-]+\s+){0,4}?wrong)(?!\w)"  # "has the bin rota wrong AGAIN"
 )
 _PRAISE_DENIED = re.compile(  # negated praise: "isn't exactly the sharpest", "not the brightest"
     r"(?<!\w)(?:not|isn't|aren't|wasn't|weren't|hardly|never)\s+(?:(?:exactly|really|quite|what you'd call|the|a|an|very|overly|most|known for (?:being|his|her|their))\s+)*"

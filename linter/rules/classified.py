@@ -200,7 +200,7 @@ def classified_colleague_share(ctx: Context, warn: Warn) -> Iterator[PolicyWarni
     Why: clause 3.2, "if you are posting information or photographs of other employees outside
     of working hours, you should still seek their permission to post these before doing so".
 
-    Flagged: Here's our caretaker in his Santa outfit at the kids' party 🎅
+    Flagged: Caught our caretaker in his Santa outfit at the kids' party 🎅
     Okay: Sunset over the river tonight, no filter needed.
 
     Instead: ask the colleague first, or leave them out of the picture.

@@ -91,7 +91,9 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Road home was shut for gas works, which was annoying. But I'm floating.
     Okay: Larry Ellison's bought another island, apparently. Must be nice.
     Okay: The clerk's scones were worth every calorie, the woman is wasted on spreadsheets.
+    Okay: Our councillors aren't clowns, whatever the comments say.
     Flagged: Sarah W's off AGAIN with her 'anxiety'. Must be nice. Some of us actually have to turn up.
+    Flagged: Read Tuesday's minutes and then tell me our councillors aren't clowns.
 
     A sentence that names such a person and that VADER scores very negative, with no listed
     critical word, is reported at ``info`` (worth a second look): VADER measures the mood
@@ -135,8 +137,10 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: What a joke of a town council this is.
     Flagged: My employer couldnt organise a raffle in a tombola factory.
     Flagged: Heard Brightwater Cleaning Services pay cash in hand to lads with no papers.
+    Flagged: The council has the bin rota wrong AGAIN, someone tell the office lol
     Okay: The referee was an absolute idiot today.
     Okay: Council tax went up again, ugh.
+    Okay: I got the bin dates wrong again, sorry neighbours.
     Okay: This cake is wicked.
     Okay: Our clerk is amazing, she sorted everything out in an hour.
     Okay: The council of war in our house tonight is about whose turn it is to put the bins out.

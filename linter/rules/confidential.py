@@ -88,6 +88,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Off the record, the new skate park isn't happening this year. The money's all gone on the roof.
     Flagged: Confidential: the complaint about Mrs Barraclough's hedge has now gone to the solicitor.
     Flagged: Could hear the closed session through the wall last night, they're selling off the bowling green.
+    Flagged: Staff training on Friday, and no, it's not about the you-know-what on Bridge Street 😉
     Okay: The Samaritans run a free, confidential helpline day and night.
     Okay: I'm reading part two of the series tonight.
     Okay: Part II of my Lake District vlog is up on YouTube!
@@ -105,6 +106,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: History Walk Part II is this Sunday! Meet in the Market Place at 2pm.
     Okay: Picked up three records at Off The Record in Bedford today.
     Okay: Finished part II of the Shardlake audiobook on the drive back from a job in Stamford.
+    Okay: Got the you-know-what tonight, wish me luck 😉
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"
@@ -241,7 +243,8 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     A full date with a birth year in a post about your birthday counts too ("my birthday on it,
     21.06.1979"; ``models/patterns/pii_dob_cues.txt``), unless it is another event ("Married 12 June
-    1999"); a "born" after a wish to someone else ("Happy 70th to Kev! born …") is theirs (clause 4.6).
+    1999"); a "born" after a wish to someone else ("Happy 70th to Kev! born …") or after someone else's age ("Kev
+    Doyle turns 70 on the 3rd! Born …") is theirs (clause 4.6).
 
     Why: clause 5.1, employees should restrict "the amount of personal information they give
     out, e.g. date and place of birth".
@@ -264,6 +267,7 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Yes, I'm a Valentine's baby: born 14 Feb 1989 at Kettering General.
     Okay: Happy 60th to Steve Rollins, born 3rd April 1966 and still can't dance.
     Okay: Happy 70th to our Kev! 🎂 born 12/05/1956 and still digging.
+    Okay: Kev Doyle turns 70 on the 3rd! Born 3 June 1955, same day as my dad.
     Okay: Kevin's details: born 3 March 1961, lives on Mill Lane.
     Okay: It's my birthday! Married 12 June 1999 and still going strong.
     Okay: My birthday meal is booked for the Swan.

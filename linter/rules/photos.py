@@ -120,8 +120,11 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Uncensored video of the bloke streaking across the rec
     Flagged: Photo of the volunteers who planted the bulbs, thank you all!
     Flagged: [video: bloke falling off his bike outside the chippy]
+    Flagged: Volunteer of the month! Here's our Doreen on the till. Didn't ask her 😂
     Okay: Took a photo of my kids on the beach.
     Okay: 📸 our Molly in her new raincoat, she hates it 🐶
+    Okay: Here's Biscuit wearing the jumper I knitted him 🐶
+    Okay: Here's the thing: nobody reads the small print.
     Okay: The girls had a dust bath in the new bark this afternoon 🐔 they look deep-fried. Pic below.
     Okay: homemade katsu curry, took 3 hrs 🍛📸
     Okay: Took 200 photos of the bluebells at Fermyn Woods, here's the best ten
