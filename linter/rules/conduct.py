@@ -92,8 +92,10 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Larry Ellison's bought another island, apparently. Must be nice.
     Okay: The clerk's scones were worth every calorie, the woman is wasted on spreadsheets.
     Okay: Our councillors aren't clowns, whatever the comments say.
+    Okay: Sorry for ranting, long week.
     Flagged: Sarah W's off AGAIN with her 'anxiety'. Must be nice. Some of us actually have to turn up.
     Flagged: Read Tuesday's minutes and then tell me our councillors aren't clowns.
+    Flagged: A woman called Aisha Bello came in ranting because her hall booking was cancelled.
 
     A sentence that names such a person and that VADER scores very negative, with no listed
     critical word, is reported at ``info`` (worth a second look): VADER measures the mood

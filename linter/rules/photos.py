@@ -158,8 +158,10 @@ def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Amazing drone footage of the floods, shared from a WhatsApp group, original creator unknown
     Flagged: Screenshotted Kevin Doyle's Facebook post about the allotments so you can all see it
     Flagged: Saw this gorgeous cake on Pinterest and I'm going to pass it off as mine at the fair.
+    Flagged: Love this cake design, copied it off their page for the fair.
     Okay: My brother copied my homework again.
     Okay: Photo shared with kind permission of Jane Smith.
+    Okay: Worth a read: the Wildlife Trust's guide to hedgehog-friendly gardens, shared from their page 🦔
 
     Instead: ask the owner, credit them by name, or share their original post.
 
