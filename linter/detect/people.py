@@ -121,6 +121,7 @@ class PeopleDetector:
         self.lists = load_lists()
         self.cue_lists = load_cues()
         self.table = NameTable.build(profile.people, self.lists)
+        self.places = sorted({p.lower() for p in profile.council.places if " " not in p})  # "the Thrapston groundsman"
         self.nlp = models.nlp
         self.names = PhraseMatcher(models.nlp.vocab, attr="LOWER")
         for text in self.table.variants:
@@ -131,10 +132,11 @@ class PeopleDetector:
             self.roles.add(role + SAID, [self._said_pattern(role)])
 
     def _role_pattern(self, role: str) -> list[dict]:
-        """Determiner, optional modifier, then the role's words (lower-case)."""
+        """Determiner, optional modifier or one-word council place ("the Thrapston groundsman"), then the role's words
+        (lower-case)."""
         head = [
             {"LOWER": {"IN": list(self.lists.determiners)}},
-            {"LOWER": {"IN": list(self.lists.modifiers)}, "OP": "?"},
+            {"LOWER": {"IN": [*self.lists.modifiers, *self.places]}, "OP": "?"},
         ]
         return head + [{"LOWER": t.lower_} for t in self.nlp.make_doc(role)]
 

@@ -143,7 +143,8 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags a council job, "the town council" or one's council work together with a local place.
 
     Neither part alone is flagged: "as the groundsman" or "Thrapston" is harmless, but the two
-    together let readers work out which council the writer works for. Council work (what
+    together let readers work out which council the writer works for; so does a council job
+    named by its place ("the Thrapston groundsman"). Council work (what
     ``council-work`` flags: "grant bid submitted", "emptying 27 dog bins") with a local place
     counts the same way.
 
@@ -157,6 +158,7 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Emptying 27 dog bins round Thrapston in the rain.
     Flagged: Grant bid submitted at 16:58, fingers crossed for the Thrapston skatepark money.
     Flagged: Lunchtime at my council job in Thrapston. Just costed the Christmas lights repairs.
+    Flagged: The Thrapston groundsman parked his mower right on a gully cover again.
     Okay: Up at dawn as the groundsman, the mowing never stops.
     Okay: Lovely sunset over Thrapston tonight.
     Okay: Emptying the bins in Thrapston before the rain.
@@ -169,6 +171,11 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     places = ctx.of("council", label="place")
     if not places:
         return
+    for role in ctx.of("listed-role"):
+        if role.person and role.person.group == "employee" and (at := next((p for p in places if role.start <= p.start
+                                                                              and p.end <= role.end), None)):
+            yield warn(role.start, role.end, f"“{role.text}” names a council job by its place: readers can work out which "
+                       "council it is.", suggestions=(f"leave out “{at.text}”",), severity=Severity.WARNING)
     where = places[0].text
     for m in ctx.of("phrase", label="own-role") + ctx.of("phrase", label="council-reference") or work_mentions(ctx)[:1]:
         yield warn(m.start, m.end, f"“{m.text}” together with “{where}” lets readers work out which council you work for.",
