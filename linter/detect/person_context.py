@@ -134,7 +134,12 @@ def kin_before(token) -> bool:
     """A kinship word stands just before the name ("my niece Priya", "My brother Daniel got married"), or "my" right
     before it ("My Priya's first day at big school"): a relative who shares a listed first name."""
     mine = token.i > 0 and token.doc[token.i - 1].lower_ == "my"
-    return mine or any(t.lower_ in family_words() for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i])
+    before = [t.lower_ for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i]]
+    cut = max((i for i, w in enumerate(before) if w in _SENTENCE_STOP), default=-1)  # not across a sentence:
+    return mine or any(w in family_words() for w in before[cut + 1 :])  # "… my usual partner. Thomas from grounds"
+
+
+_SENTENCE_STOP = frozenset({".", "!", "?", "!!", "?!", "..."})
 
 
 def pets_named(doc) -> frozenset[str]:

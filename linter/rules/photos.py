@@ -58,6 +58,8 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Here's a pic of our groundsman asleep in the van.
     Flagged: Photo of my colleagues at the Christmas do!
     Flagged: Here's a pic of Tom asleep in the van.
+    Flagged: Photoshopped Dan's face onto a tortoise for the office group chat 🐢😂
+    Flagged: Quiet session tonight without my usual partner. Thomas from grounds has been off three weeks with his back.
     Flagged: Filmed Priya doing the conga last night.
     Flagged: Office party photos are up on my page, tagged everyone.
     Flagged: Team photo from the office Christmas do, look at the state of us
