@@ -181,6 +181,7 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: new address for Christmas cards everyone: 3 Willow Close, Islip NN14 3LT
     Flagged: proud yorkshireman, born in Whitby and buried there one day
     Flagged: born in wellingborough, lived in raunds all my life
+    Flagged: Same house since 1992: 8 Springfield Road, NN14 4RT. Best street in the county 🏡
     Flagged: Security question: 'name of your first pet'. Honestly. Captain Fluff, obviously.
     Flagged: Walked past Ringstead Primary today, my first school, now a car park.
     Flagged: Still at 9 Poplar Drive after 30 years and the damp is winning.
