@@ -118,9 +118,11 @@ def other_sense(text: str, alias: str, start: int, end: int) -> bool:
 
 
 def alias_regex(alias: str) -> re.Pattern:
-    """An alias: all-capital short ones (acronyms) only in capitals, others in any case."""
+    """An alias: all-capital short ones (acronyms) only in capitals and not as a code's prefix ("order TTC-449201"),
+    others in any case."""
     acronym = alias.isupper() and len(alias) <= 5 and " " not in alias
-    return word_regex(alias, case_sensitive=acronym)
+    regex = word_regex(alias, case_sensitive=acronym)
+    return re.compile(regex.pattern + r"(?![-/]?\d)", regex.flags) if acronym else regex
 
 
 class CouncilDetector:

@@ -52,6 +52,13 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", _APOSTROPHES.sub("", text.casefold())).strip()
 
 
+def figure_key(text: str, figures: frozenset[str]) -> bool:
+    """True when the text names a listed public figure, also in the plural of their books or records ("three Agatha
+    Christies went out", "two Jilly Coopers came back")."""
+    key = normalise(text)
+    return key in figures or key.endswith("s") and key[:-1] in figures
+
+
 @cache
 def uk_places() -> frozenset[str]:
     """UK towns and villages, lower case (``names_uk_places.txt``), read once for every reader."""
@@ -231,7 +238,7 @@ class ContextLists:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return ""
-        if normalise(span.text) in self.figures:
+        if figure_key(span.text, self.figures):
             return "public"
         if self.local_phrases is not None and self.local_phrases.search(span.sent.text.lower()):
             return "local"
@@ -253,7 +260,7 @@ class ContextLists:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
-        if normalise(span.text) in self.figures or self.titles_a_work(doc, span.end) or self.in_public_context(span):
+        if figure_key(span.text, self.figures) or self.titles_a_work(doc, span.end) or self.in_public_context(span):
             return True
         return attributes_a_quote(doc.text, span.start_char)
 

@@ -93,6 +93,13 @@ _NEAR = 40  # characters: how close a protected term must be to a person referen
 # The writer's own place of worship ("tighter than mi church choir") says nothing about anyone else's faith.
 _OWN_WORSHIP = re.compile(r"(?:church|chapel|mosque|temple|synagogue|gurdwara)\b", re.IGNORECASE)
 _MINE = re.compile(r"\b(?:my|mi|ma|our|me)\s+$", re.IGNORECASE)
+# Someone's grandparent is their relative, not an age jibe ("the ring her grandad wore"); "his boyfriend" may still be
+# a remark about a colleague's orientation, so only these words.
+_ELDERS = frozenset({"grandad", "granddad", "grandpa", "grandfather", "grandma", "grandmother", "gran", "granny", "nan",
+                     "nana", "nanna"})
+_THEIRS = re.compile(r"\b(?:her|his|their)\s+$", re.IGNORECASE)
+_FOND = re.compile(r"\b(?:lovely|sweet|nice|kind|dear|little)\s+$", re.IGNORECASE)
+_GOING = re.compile(r"\b(?:from|to|after|before)\s+$", re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
@@ -367,7 +374,8 @@ class ToneDetector:
             for m in pattern.finditer(text, start, end):
                 if kind == "term" and not_a_remark(original, start, m) or kind == "slur" and not_a_slur(original, m):
                     continue
-                if kind == "phrase" and protected_idioms().match(original, m.start()):  # "an old dear called …"
+                if kind == "phrase" and (protected_idioms().match(original, m.start())  # "an old dear called …"
+                                         or _FOND.search(original, max(0, m.start() - 12), m.start())):  # "a lovely old dear"
                     continue
                 near = any(abs(m.start() - b) <= _NEAR or abs(a - m.end()) <= _NEAR for a, b in refs)
                 kind = "phrase" if text.endswith("typical ", start, m.start()) else kind  # a stereotype
@@ -396,7 +404,8 @@ def protected_idioms() -> re.Pattern[str]:
 
 def not_a_remark(text: str, start: int, m: re.Match) -> bool:
     """A term that is a capitalised name mid-sentence ("Mrs Brown"), a town's accent ("a Peterborough accent"), ends
-    an idiom ("rob you blind", "swore blind") or opens one ("brown envelopes").
+    an idiom ("rob you blind", "swore blind") or opens one ("brown envelopes"), or a relative ("my grandad's name", "the
+    ring her grandad wore"), or one's own worship ("on the way back from church").
 
     ``text`` is the post as written (the match may come from its lower-cased copy, same offsets).
     """
@@ -405,6 +414,8 @@ def not_a_remark(text: str, start: int, m: re.Match) -> bool:
     idiom_before = bool(_BLIND_IDIOM.search(text, 0, m.start()))  # "rob you blind", "swore blind"
     mine = bool(_MINE.search(text, max(0, m.start() - 6), m.start()))
     own = mine and (bool(_OWN_WORSHIP.match(text, m.start())) or word.lower() in family_words())  # "my grandad's name"
+    own = own or word.lower() in _ELDERS and bool(_THEIRS.search(text, max(0, m.start() - 7), m.start()))  # "her grandad"
+    own = own or bool(_OWN_WORSHIP.match(text, m.start()) and _GOING.search(text, max(0, m.start() - 8), m.start()))  # "back from church"
     regional = word.lower() == "accent" and _before_word(text, m.start()) in uk_places()  # "a Peterborough accent"
     return name or idiom_before or own or regional or bool(protected_idioms().match(text, m.start()))
 

@@ -193,6 +193,10 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Mum was a Whitaker before she married dad and apparently that makes us related to half of Raunds 😂
     Okay: Lost a black cockapoo round the rec, answers to Bo.
     Okay: Fitted a new carpet for an old dear called Mrs Barraclough. Lovely lady.
+    Okay: Had a lady in with the ring her grandad wore through the war, and I told her to keep it.
+    Okay: A lovely old dear brought in her late husband's carriage clock this week.
+    Okay: Drove past the office on the way back from church, poor caretaker was scraping gum off the steps.
+    Okay: Tom's just found a grass snake in the compost bay and named it Gerald 😂
     Okay: Saw Sarah W from work buying a pregnancy test at 2am 👀
     Okay: Video of Cllr Marsh parking across two disabled bays outside the Co-op.
     Okay: Harvest supper at church tonight, Jean's doing her hotpot... and the rain is STILL coming down.

@@ -107,6 +107,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Picked up three records at Off The Record in Bedford today.
     Okay: Finished part II of the Shardlake audiobook on the drive back from a job in Stamford.
     Okay: Got the you-know-what tonight, wish me luck 😉
+    Okay: Off the record, as my nan would say, the best speech therapy tool ever invented is a bag of bubbles.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"

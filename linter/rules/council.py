@@ -61,6 +61,7 @@ def council_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: TTC month 9 and trying not to get my hopes up. Booked a consultation at the clinic for March.
     Okay: #TTC_journey day 40, fingers crossed.
     Okay: Toronto day 3! Finally figured out the TTC streetcars.
+    Okay: Trade counter order TTC-449201 still isn't ready, third time I've driven over.
 
     Instead: leave the council out of personal posts ("the town" or "work" say enough).
 

@@ -133,6 +133,7 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Snapped a picture of the bluebells in the woods.
     Okay: Easter was beautiful. Babcia video called from Kraków, too much cake.
     Okay: Picture round was all famous Williams. Got Shatner, Morris and Prince William.
+    Okay: Two blokes nearly came to blows over a Kate Bush picture disc.
     Okay: Client came in with a photo of Helen Mirren's silver crop. Nailed it, if I say so myself.
     Okay: New profile pic courtesy of the lovely Jess at @jessmakesportraits, thank you!
     Okay: Finished the window for St Mary's at last! Photo below is of the panel, just the glass.
@@ -269,8 +270,10 @@ def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]
             yield verb, taken[0]
 
 
-# "Babcia video called from Kraków", "a picture round at the quiz": not a picture of anyone.
-NOT_A_PICTURE = re.compile(r"\s*(?:call|calls|called|calling|chat|chats|round|rounds|quiz)\b", re.IGNORECASE)
+# "Babcia video called from Kraków", "a picture round at the quiz", "a picture disc", "a photo frame": not a picture of
+# anyone.
+NOT_A_PICTURE = re.compile(r"\s*(?:call|calls|called|calling|chat|chats|round|rounds|quiz|disc|discs|frame|frames|"
+                           r"book|books|rail|rails|window|windows)\b", re.IGNORECASE)  # "a Kate Bush picture disc"
 _LOOKS_A = re.compile(r"(?<![\w'’])(?:is|are|was|were|['’]s|['’]re|look|looks|looked|looking)\s+(?:a\s+)?(?:real\s+|proper\s+|absolute\s+)?$",
                       re.IGNORECASE)
 
