@@ -93,6 +93,8 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Vice-chair H. Marsh 'forgot' to declare her interest again at planning.
     Flagged: Cllr Marsh parking across two disabled bays outside the Co-op AGAIN.
     Flagged: William Hart paid cash out of a carrier bag, makes you wonder where that came from.
+    Flagged: Cllr Raj Patel was definitely over the limit driving home from the Remembrance do.
+    Flagged: Saw the Thrapston Council van parked outside the bookies again at 10am.
     Okay: My brother-in-law got the job at the garage, chuffed for him.
     Okay: The Hatton Garden robbers got done in the end, what a story.
     Okay: The tribunal found the firm used illegal workers at its Leeds site.
@@ -100,6 +102,7 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Absolutely hammered after Dave's wedding, never again.
     Okay: Reported the fly-tipping to the council again.
     Okay: Cllr Pike declared his interest and left the room.
+    Okay: Our suitcase was over the limit at Stansted, £60 fee.
 
     Instead: raise concerns with the Clerk or the proper authority, not on social media.
 

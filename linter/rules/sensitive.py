@@ -68,6 +68,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Sad to hear Helen Marsh has had to sell her car to cover her husband's care home fees.
     Flagged: Gareth Pilkington from the Huntingdon Road job still owes me £1,250.
     Flagged: Mrs Barraclough has been granted a hardship reduction on her allotment fees.
+    Flagged [mode=council]: Reminder to Aisha Bello that the balance for her hall booking (£340) is now overdue.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
     Okay: My knee op went well, thanks everyone.
@@ -77,6 +78,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The bank charges arrears fees on overdue cards.
     Okay: Debt advice is available free at the library every Tuesday.
     Okay: Not naming names but Tom still owes me a tenner from darts night.
+    Okay: My library books are overdue again, oops.
 
     Instead: leave the details out, or post only with their permission; "off work" says enough.
 
