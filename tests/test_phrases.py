@@ -26,6 +26,9 @@ def test_compile_apostrophes_specials_and_multiword():
     assert compile_pattern("$TITLE+ $NUM") == [[{"IS_TITLE": True, "OP": "+"}, {"LIKE_NUM": True}]]
     assert compile_pattern("x|last_night") == [[{"LOWER": "x"}], [{"LOWER": "last"}, HYPHEN, {"LOWER": "night"}]]
     assert compile_pattern("haven_'t") == [[{"LOWER": "haven"}, {"LOWER": {"IN": ["'t", "\u2019t"]}}]]
+    # "^$TITLE+": only the first of the run opens the sentence ("Kettering General born and bred")
+    assert compile_pattern("^$TITLE+ bred") == [[{"IS_TITLE": True, "IS_SENT_START": True}, {"IS_TITLE": True, "OP": "*"},
+                                                 {"LOWER": "bred"}]]
 
 
 def test_compile_sets_with_several_words():

@@ -122,7 +122,10 @@ def compile_pattern(line: str, sets: dict[str, tuple[str, ...]] | None = None) -
         start, item = item.startswith("^") and len(item) > 1, item.removeprefix("^") if len(item) > 1 else item
         op = item[-1] if item[-1] in "?+*" and len(item) > 1 else ""
         seqs = alternatives(item[:-1] if op else item, sets or {})
-        if start:
+        if start and op == "+":  # "^$TITLE+": the first token opens the sentence, the rest need not
+            seqs = [[dict(s[0], IS_SENT_START=True), dict(s[0], OP="*")] for s in seqs if len(s) == 1]
+            op = ""
+        elif start:
             seqs = [[dict(s[0], IS_SENT_START=True), *s[1:]] for s in seqs]
         if op in ("+", "*"):
             seqs = [[dict(s[0], OP=op)] for s in seqs if len(s) == 1]

@@ -183,6 +183,9 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: proud yorkshireman, born in Whitby and buried there one day
     Flagged: born in wellingborough, lived in raunds all my life
     Flagged: Same house since 1992: 8 Springfield Road, NN14 4RT. Best street in the county 🏡
+    Flagged: Kettering General born and bred, and proud of it 💙
+    Flagged: My bank's 'memorable place' question is literally where I was born, Peterborough.
+    Flagged: Found my first school report from Kingsthorpe Primary, 1991: 'talks too much'.
     Flagged: Security question: 'name of your first pet'. Honestly. Captain Fluff, obviously.
     Flagged: Walked past Ringstead Primary today, my first school, now a car park.
     Flagged: Still at 9 Poplar Drive after 30 years and the damp is winning.
@@ -194,6 +197,7 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Party at Jodie's, 41 Chapel Street, Raunds from 8.
     Okay: My grandson was born in Northampton on Tuesday, 7lb 2oz.
     Okay: Harry Styles, born in Redditch, is playing Wembley tonight.
+    Okay: Sarah Whitlock born and raised in Corby, and never lets us forget it.
     Okay: Born in Kettering General? Join the reunion group.
     Okay: Dropped the kids at Brigstock Primary, my first school run of the year.
     Okay: Our new puppy Biscuit has eaten the sofa.

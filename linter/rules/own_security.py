@@ -84,7 +84,10 @@ def words_before(text: str, start: int) -> list[str]:
 
 
 def born_by_someone_else(ctx: Context, m: Mention) -> bool:
-    """True when the "born" opening ``m`` has another subject: "my son was born", "Harry, born", "my nan, born"."""
+    """True when the "born" opening ``m`` has another subject: "my son was born", "Harry, born", "my nan, born"; or
+    when the phrase opens with a person's name ("Sarah Whitlock born and raised in Corby")."""
+    if any(p.start == m.start and (p.kind == "listed-person" or " " in p.text.strip()) for p in ctx.of("person", "listed-person")):
+        return True
     if not m.text.lower().startswith("born"):
         return False
     head = ctx.text[max(0, m.start - 60):m.start].rstrip()
