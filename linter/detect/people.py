@@ -76,11 +76,13 @@ def _words_pattern(entries: Iterable[str]) -> str:
     return "|".join(alts)
 
 
-# A role with no determiner counts as its holder only as the subject of one of these, opening a sentence.
+# A role with no determiner counts as its holder only as the subject of one of these, opening a sentence; such a
+# match's key is the role's with ``SAID`` added.
 SAID = "\tsaid"
-_MEETING_OFFICER = re.compile(r"\b(?:chair|chairman|chairwoman|chairperson|vice-chair|secretary|treasurer|president)\b")
 SAID_VERBS = frozenset({"said", "says", "told", "tells", "asked", "asks", "reckons", "reckoned", "refused", "wants",
                         "wanted", "rang", "emailed", "insists", "insisted", "decided"})
+# A meeting's officers: in a post about another body's meeting, that body's.
+_MEETING_OFFICER = re.compile(r"\b(?:chair|chairman|chairwoman|chairperson|vice-chair|secretary|treasurer|president)\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,17 +132,21 @@ def compound(span, compounds: frozenset[str]) -> bool:
 
 def trivial(span, services: frozenset[str]) -> bool:
     """True when a confidential marker only introduces a taste ("Off the record, best bacon roll"; "Off the record, as my
-    nan would say, the best …"), a
-    confession ("Confidential: I've eaten all the chocolates", not "I heard ...") or describes a
-    service's confidence ("My GP said it's all confidential"; not "the old bank building", a service word naming
-    something else)."""
-    rest = [t for t in span.doc[span.end:span.sent.end] if not t.is_punct and not t.is_space]
-    if rest and rest[0].lower_ == "as":  # an aside first: "Off the record, as my nan would say, the best …"
-        said = next((i for i, t in enumerate(rest[:7]) if t.lower_ in ("say", "says", "said")), None)
-        rest = rest[said + 1:] if said is not None else rest
-        rest = rest[1:] if said is not None and rest and rest[0].lower_ == "the" else rest
+    nan would say, the best …"), a confession ("Confidential: I've eaten all the chocolates", not "I heard ...") or
+    describes a service's confidence ("My GP said it's all confidential"; not "the old bank building", a service word
+    naming something else)."""
+    rest = past_an_aside([t for t in span.doc[span.end:span.sent.end] if not t.is_punct and not t.is_space])
     taste = bool(rest) and (rest[0].tag_ == "JJS" or rest[0].lower_ in SUPERLATIVE)
     return taste or confession(rest) or not heading(span) and any(t.lower_ in services and not modifies_a_noun(t) for t in span.sent)
+
+
+def past_an_aside(words: list) -> list:
+    """The words after an opening aside and its article ("as my nan would say, the best …" -> "best …"), else all."""
+    said = next((i for i, t in enumerate(words[:7]) if t.lower_ in ("say", "says", "said")), None)
+    if not words or words[0].lower_ != "as" or said is None:
+        return words
+    rest = words[said + 1:]
+    return rest[1:] if rest and rest[0].lower_ == "the" else rest
 
 
 def modifies_a_noun(tok) -> bool:
