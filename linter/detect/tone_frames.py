@@ -248,13 +248,20 @@ def excluded(text: str, start: int, end: int, targets) -> list[tuple[int, int]]:
     for t in targets:
         lo = max(start, t.start - 60)
         before = text[lo:t.start]
-        if (m := _EXCLUDE.search(before)) or (m := _NOT_INVITE.search(before)):
+        if (m := _EXCLUDE.search(before)) or ((m := _NOT_INVITE.search(before)) and kept_from(text, m)):
             out.append((lo + m.start(), t.end))
         elif (m := _WITHOUT.search(before)) and (_SO_THAT.match(text, t.end, end) or _GROUP_PLAN.search(before)):
             out.append((lo + m.start(), t.end))
         elif (m := _LEAVE.search(before)) and (o := _OUT.match(text, t.end, end)):
             out.append((lo + m.start(), o.end()))
     return out
+
+
+def kept_from(text: str, m: re.Match) -> bool:
+    """Whether a "not inviting"/"don't tell" match leaves someone out of something: not telling is exclusion only
+    when the post plans something for the group ("Office drinks Friday … Don't tell Priya 🤫"), not a secret
+    about oneself ("reading this at my desk. Don't tell Priya")."""
+    return "tell" not in m.group().lower() or bool(_GROUP_PLAN.search(text))
 
 
 _INITIALS = re.compile(r"(?<![\w.])[A-Z]\.\s?[A-Z]\.?(?![\w])")

@@ -242,10 +242,12 @@ def bullying(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Nobody likes you, Sarah.
     Flagged: Made a group chat without Sarah W in it, nobody tell her
     Flagged: Nobody invite the new starter to the quiz.
+    Flagged: Leaving drinks Friday for the office. Not telling Sarah, she'll only moan about the bill.
     Okay: Everyone ignore my typos, it's late.
     Okay: Nobody likes a soggy bottom on a pie.
     Okay: Let's make this weekend one to remember.
     Okay: Planning a surprise lunch for Sarah's birthday, nobody tell her!
+    Okay: At my desk pretending to reconcile the bank statements while actually reading this. Don't tell Priya.
 
     Instead: do not post it; if a colleague's conduct is a problem, tell your manager or the
     Clerk.

@@ -194,10 +194,13 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Mum's maiden name came up in the quiz. Mum's is Kowalski, nobody can spell it.
     Flagged: Spent the morning on bank security questions. First pet: Dobbin, obviously.
     Flagged: My very first pet was a jack russell called Scamp. He bit the postman twice.
+    Flagged: A security question asked for my first pet's name and I typed 'Humphrey' without thinking.
+    Flagged: Born in the signal box cottage at Ringstead in 1951.
     Okay: Party at Jodie's, 41 Chapel Street, Raunds from 8.
     Okay: My grandson was born in Northampton on Tuesday, 7lb 2oz.
     Okay: Harry Styles, born in Redditch, is playing Wembley tonight.
     Okay: Sarah Whitlock born and raised in Corby, and never lets us forget it.
+    Okay: Born in a house with no electricity, apparently. Mum never lets me forget it.
     Okay: Born in Kettering General? Join the reunion group.
     Okay: Dropped the kids at Brigstock Primary, my first school run of the year.
     Okay: Our new puppy Biscuit has eaten the sofa.

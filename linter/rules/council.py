@@ -229,6 +229,9 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Sat in the Thrapston Town Council office waiting for the auditor, third coffee in.
     Flagged: ThrapstonTownCouncil.gov.uk has a new look! Did it myself over three weekends.
     Flagged: Minutes are up on thrapstontowncouncil dot gov dot uk, I typed them so be kind about the spelling.
+    Flagged: Send your photos for the town calendar competition to events@thrapstontowncouncil.gov.uk, I'm one of the judges
+    Flagged: Anyone wanting to book the Plaza, email bookings@thrapstontowncouncil.gov.uk and I'll get you sorted
+    Flagged: Had a quote request from the town council for a display case of local birds.
     Okay: The council meeting is open to the public on Tuesday.
     Okay: I spent the evening writing my novel.
     Okay: The precept consultation closes on Friday.
@@ -251,6 +254,8 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Climbing wall update! Closed session tonight, members only, 14 of us and the chalk.
     Okay: Agenda's up at thrapstontowncouncil.gov.uk/meetings for anyone who wants to come and shout about the car park.
     Okay: The hotel was lovely and the beach was two minutes away.
+    Okay: I do the bookings for the darts league, message me.
+    Okay: Had a quote request from a lovely couple for a wedding cake.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
@@ -261,8 +266,9 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     ("petty cash", "the budget") count in a post that identifies the council as the writer's
     employer or puts the writer at work ("at work", "the office"); not a colleague named by role
     alone ("the finance officer", which writers label 4.5 or 4.6 when the post is about that person). Claiming the team's work
-    ("our small team delivered", "I built it", "took us three days") counts in a post that
-    names or refers to the council.
+    ("our small team delivered", "I built it", "took us three days", "I do the bookings", "I'm one of the
+    judges", "email … and I'll get you sorted"), and a supplier's ("had a quote request from", "invoice sent to",
+    "dropped 20 tonne"), count in a post that names or refers to the council.
 
     Instead: keep council work off personal accounts; where a post can be linked to the
     council, add "Views are my own."

@@ -95,9 +95,11 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: William Hart paid cash out of a carrier bag, makes you wonder where that came from.
     Flagged: Cllr Raj Patel was definitely over the limit driving home from the Remembrance do.
     Flagged: Saw the Thrapston Council van parked outside the bookies again at 10am.
+    Flagged: The town council's contractor is putting poison down at the rec. Nene Valley Landscapes should be prosecuted.
     Okay: My brother-in-law got the job at the garage, chuffed for him.
     Okay: The Hatton Garden robbers got done in the end, what a story.
     Okay: The tribunal found the firm used illegal workers at its Leeds site.
+    Okay: Whoever keyed my car outside Tesco should be prosecuted.
     Okay: The council tax bill came today.
     Okay: Absolutely hammered after Dave's wedding, never again.
     Okay: Reported the fly-tipping to the council again.

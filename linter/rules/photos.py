@@ -78,6 +78,7 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Apparently the new lad in the office has ADHD. Explains a lot.
     Flagged: Our clerk Margaret is off to New Zealand for a month to see her grandkids, so be nice to the rest of us 💐
     Flagged: Dan from the office is getting married in June!! Over the moon for him
+    Flagged: Big congratulations to our finance officer, who's expecting twins in the spring!
     Flagged: Our caretaker isn't as quick up the ladder these days (he's 67!) so bear with us on the hall lights.
     Flagged: Guess who's pregnant again and going to leave us short-staffed all summer.
     Okay: My sister Sarah is pregnant again!
@@ -162,7 +163,9 @@ def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Screenshotted Kevin Doyle's Facebook post about the allotments so you can all see it
     Flagged: Saw this gorgeous cake on Pinterest and I'm going to pass it off as mine at the fair.
     Flagged: Love this cake design, copied it off their page for the fair.
+    Flagged: Look at Aunty Mere doing the taralala at the church hall 😂 she has no idea I filmed it.
     Okay: My brother copied my homework again.
+    Okay: I didn't ask for this weather. Before I'd even had a coffee the boiler packed in.
     Okay: Photo shared with kind permission of Jane Smith.
     Okay: Worth a read: the Wildlife Trust's guide to hedgehog-friendly gardens, shared from their page 🦔
 

@@ -69,6 +69,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Gareth Pilkington from the Huntingdon Road job still owes me £1,250.
     Flagged: Mrs Barraclough has been granted a hardship reduction on her allotment fees.
     Flagged [mode=council]: Reminder to Aisha Bello that the balance for her hall booking (£340) is now overdue.
+    Flagged: Poor Priya in finance has had an attachment of earnings order over a county court judgment.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
     Okay: My knee op went well, thanks everyone.
@@ -79,6 +80,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Debt advice is available free at the library every Tuesday.
     Okay: Not naming names but Tom still owes me a tenner from darts night.
     Okay: My library books are overdue again, oops.
+    Okay: I've got a CCJ from 2015 and still can't get a phone contract.
 
     Instead: leave the details out, or post only with their permission; "off work" says enough.
 
