@@ -52,6 +52,15 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", _APOSTROPHES.sub("", text.casefold())).strip()
 
 
+_REGNAL = re.compile(r"(?:II|III|IV|V|VI|VII|VIII|IX|X)")
+
+
+def a_monarch(span) -> bool:
+    """True for a name with a king's or queen's number after it ("Henry IV Part II at Stratford", "Elizabeth II"): a
+    monarch, or the play or ship named after one."""
+    return len(span) > 1 and span[0].is_title and any(_REGNAL.fullmatch(t.text) for t in span[1:])
+
+
 def figure_key(text: str, figures: frozenset[str]) -> bool:
     """True when the text names a listed public figure, also in the plural of their books or records ("three Agatha
     Christies went out", "two Jilly Coopers came back")."""
@@ -262,7 +271,7 @@ class ContextLists:
             return False
         if figure_key(span.text, self.figures) or self.titles_a_work(doc, span.end) or self.in_public_context(span):
             return True
-        return attributes_a_quote(doc.text, span.start_char)
+        return attributes_a_quote(doc.text, span.start_char) or a_monarch(span)
 
     def in_public_context_at(self, doc, start: int, end: int) -> bool:
         """True when the name at these offsets stands in a public figure's context or names a work (not list membership alone)."""

@@ -199,6 +199,41 @@ def part_of_a_thing(span) -> bool:
     return _PART_OF_BUSINESS.isdisjoint(t.lower_ for t in doc[j + 1:j + 5])
 
 
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def a_sequel(span) -> bool:
+    """True for "Part II" straight after a title that ends in a king's number ("Henry IV Part II at Stratford"): a
+    play's or a film's second part, not a meeting's."""
+    if span[0].lower_ != "part" or span.start == 0:
+        return False
+    if span.start < 2 or not _ROMAN.fullmatch(span.doc[span.start - 1].text):
+        return False
+    name = span.doc[span.start - 2]
+    return name.is_title and name.lower_ not in _PART_OF_BUSINESS
+
+
+_QUOTED = re.compile(r"""(?:^|(?<=[\s(]))['‘"“]((?:[^'‘’"“”\n]|(?<=\w)['’](?=\w)){3,80}?)['’"”](?!\w)""")
+_ATTRIBUTED = re.compile(r"\s*[—–-]\s*\w")
+
+
+def a_quotation(span) -> bool:
+    """True when the marker is a word of a quoted title or of someone's words, in quotes with other words, opening with a
+    capital ("New room 'The Confidential File' opens Friday", "a clue: 'Confidential papers stop at first (6)'"), and
+    words with a comma only when the quote is credited after a dash ("'Off the record, I think the manager's gone' — my
+    mate"); not a stamp in capitals ("'CONFIDENTIAL – NOT FOR PUBLICATION'"), the marker quoted alone ("a report stamped
+    'not for publication'") or the words of someone not credited ("The clerk said 'Off the record, the depot is
+    being sold'")."""
+    text, start, end = span.doc.text, span.start_char, span.end_char
+    for m in _QUOTED.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        inner = m.group(1)
+        if m.start(1) <= start and end <= m.end(1):
+            words = re.findall(r"[A-Za-z]+", inner)
+            spoken = "," in inner and not _ATTRIBUTED.match(text, m.end())
+            return len(words) > len(span) and inner[:1].isupper() and not inner.isupper() and not spoken
+    return False
+
+
 def inside(span, general) -> bool:
     """True when ``span`` lies inside one of the ``general`` spans."""
     return any(g.start <= span.start and span.end <= g.end for g, _ in general)

@@ -46,7 +46,7 @@ from ..spans import in_a_proper_name
 from .mention import Mention
 from .people_names import load_lists
 from .person_context import kin_before, other_circles_named
-from .phrase_context import (a_title, booking, coda, compound, inside, insider, mothers, own_birth, part_of_a_thing, someone_elses,
+from .phrase_context import (a_quotation, a_sequel, a_title, booking, coda, compound, inside, insider, mothers, own_birth, part_of_a_thing, someone_elses,
                              trivial)
 
 LABELS = (
@@ -277,7 +277,7 @@ class PhraseDetector:
             general = found.get("confidential-general", [])
             if label == "confidential-business" and booking(span):
                 return False
-            if a_title(span) or part_of_a_thing(span):
+            if a_title(span) or part_of_a_thing(span) or a_sequel(span) or a_quotation(span):
                 return False
             return not inside(span, general) and not (label == "confidential" and self.trivial(span, found))
         if label in ("council-reference", "council-business") and compound(span, self.compounds):

@@ -108,6 +108,10 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Finished part II of the Shardlake audiobook on the drive back from a job in Stamford.
     Okay: Got the you-know-what tonight, wish me luck 😉
     Okay: Off the record, as my nan would say, the best speech therapy tool ever invented is a bag of bubbles.
+    Okay: New room 'The Confidential File' opens Friday! 60 minutes, 4–6 players.
+    Okay: Off to see Henry IV Part II at Stratford on Saturday.
+    Okay: 'Off the record, I think the manager's gone' — my mate down the Cobblers on why we've lost five on the bounce.
+    Flagged: The clerk said 'Off the record, the depot is being sold' at the staff meeting.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"
@@ -278,6 +282,7 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Happy 70th to our Kev! 🎂 born 12/05/1956 and still digging.
     Okay: Kev Doyle turns 70 on the 3rd! Born 3 June 1955, same day as my dad.
     Okay: Kevin's details: born 3 March 1961, lives on Mill Lane.
+    Okay: The Penny Black came out on 1st May 1840, and I was born on... no, nice try, not telling you that 😂
     Okay: It's my birthday! Married 12 June 1999 and still going strong.
     Okay: My birthday meal is booked for the Swan.
     Okay: Happy birthday to the best sister in the world!

@@ -354,6 +354,8 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: rereading the handmaid's tale. margaret atwood saw it all coming
     Okay: patel's corner shop has the good samosas in again, go go go
     Okay: His daughter asked for 'Yesu Azali Awa' and we sang it slowly, with only the drum.
+    Okay: Widor Toccata for the wedding. The bride was four minutes late so I played it twice.
+    Okay: Glenn Miller night at the Corn Exchange. Played 'In the Mood' twice.
 
     Instead: leave the name out or describe the person without identifying them ("someone",
     "a neighbour"), unless they have agreed.

@@ -91,6 +91,7 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Sarah took a lovely photo of the river.
     Okay: Tom Stone's hanging baskets on the bridge are a picture this year 🌺
     Okay: Holiday snaps from Crete, back to reality Monday.
+    Okay: Pic of Meg the collie asleep in the feed trough. Working dog, my eye.
     Okay: Lovely quiet one at the pub with Tom and Sarah from school. Tom's got grandkids now, which made me feel ancient.
 
     Instead: ask the colleague first, and post only with their permission.
@@ -183,7 +184,7 @@ def colleagues(ctx: Context) -> list[Mention]:
     names or nicknames, and colleague words (not relatives: "my sister Sarah")."""
     listed = [m for m in ctx.of("listed-person", "listed-role") if (m.person.group if m.person else m.label) in STAFF_GROUPS]
     found = listed + [m for m in ctx.of("phrase") if m.label in ("colleague", "colleague-name")]
-    return [m for m in found if not relative(ctx, m)]
+    return [m for m in found if not relative(ctx, m) and not named_animal(ctx.text, m)]
 
 
 def people(ctx: Context) -> list[Mention]:
@@ -196,8 +197,15 @@ def people(ctx: Context) -> list[Mention]:
     """
     words = [m for m in ctx.of("phrase") if m.label in ("other-person", "colleague") and not kept_animals(ctx.text, m)]
     named = [m for m in ctx.of("person") if m.label != "family" and m.text != m.text.lower()
-             and normalise(m.text) not in public_figures() and not pet_post(ctx.text)]
+             and normalise(m.text) not in public_figures() and not pet_post(ctx.text) and not named_animal(ctx.text, m)]
     return [*ctx.of("listed-person", "listed-role"), *named, *words, *subjects(ctx.text)]
+
+
+def named_animal(text: str, m: Mention) -> bool:
+    """True for a name followed by "the" and a pet word ("Pic of Meg the collie asleep in the feed trough", "Biscuit the
+    cat"): an animal's name, not a colleague's nickname."""
+    follow = re.match(r"\s+the\s+(\w+)", text[m.end:m.end + 40])
+    return bool(follow and word_regex("phrase_set_pet").fullmatch(follow.group(1)))
 
 
 def kept_animals(text: str, m: Mention) -> bool:
