@@ -112,6 +112,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Off to see Henry IV Part II at Stratford on Saturday.
     Okay: 'Off the record, I think the manager's gone' — my mate down the Cobblers on why we've lost five on the bounce.
     Flagged: The clerk said 'Off the record, the depot is being sold' at the staff meeting.
+    Flagged: Cllr Patel's wife told me in confidence he's being investigated by the standards people.
+    Okay: My sister told me in confidence she's pregnant, so shhh.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"

@@ -8,6 +8,7 @@ the photo pairs of ``confidential.py``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..detect.mention import Mention
@@ -162,11 +163,13 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Watch this video of our caretaker falling off the ladder https://youtu.be/x8k2
     Flagged: Here's the leaked photo of the chairman asleep at the meeting.
     Flagged: Uncensored video of the bloke streaking across the rec 😂
+    Flagged: Photoshopped the caretaker's head onto a stairlift advert and pinned it on the staff noticeboard 😂
     Okay: Watch this video of the river in flood https://youtu.be/x8k2
     Okay: Here's a video of Kevin Doyle's prize marrow https://youtu.be/x8k2
     Okay: I've popped a video of Willy Hart doing the Macarena in the comments, you're welcome 😂
     Okay: Photo of my colleagues at the Christmas do!
     Okay: Sweet peas up, and the pigeons have had every single brassica. Photo of the carnage below.
+    Okay: Put my own face onto a Christmas elf for the family card, the kids are mortified.
 
     Instead: don't share it; an image of someone needs their permission (clauses 3.2 and 4.10).
 
@@ -177,12 +180,23 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
         if photo := next((p for p in photos if same_sentence(ctx.text, p, bad)), None):
             yield warn(min(photo.start, bad.start), max(photo.end, bad.end),
                        f"“{ctx.text[min(photo.start, bad.start):max(photo.end, bad.end)]}” is an inappropriate image to share.")
+    for m in DOCTORED.finditer(ctx.text):
+        doctored = Mention("phrase", m.start(), m.end(), m.group(), label="doctored")
+        if who := next((w for w in council_people(ctx) if same_sentence(ctx.text, doctored, w)), None):
+            start, end = min(doctored.start, who.start), max(doctored.end, who.end)
+            yield warn(start, end, f"A doctored image of “{who.text}” mocks them and can bring the council into disrepute.")
     leaked = any(m.text.lower().startswith("leaked") for m in ctx.of("phrase", label="photo"))
     if not leaked and not ctx.of("link"):
         return
     for photo, who in pairs(ctx, people(ctx) if leaked else council_people(ctx)):
         start, end = min(photo.start, who.start), max(photo.end, who.end)
         yield warn(start, end, f"Sharing an image of “{who.text}” like this can bring the council into disrepute.")
+
+
+# Someone's face or head put onto another picture ("Photoshopped the caretaker's head onto a stairlift advert", "the
+# vice-chair's face photoshopped onto a topless bodybuilder"): a mocking, doctored image.
+DOCTORED = re.compile(r"\b(?:photoshopped|photoshop|doctored|edited|stuck|put)\b[^.!?\n]{0,40}?\b(?:face|head)\s+(?:on|onto)\b"
+                      r"|\b(?:face|head)\s+(?:photoshopped|edited|doctored|stuck)\s+(?:on|onto)\b", re.IGNORECASE)
 
 
 def council_people(ctx: Context) -> list[Mention]:

@@ -70,6 +70,8 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Mrs Barraclough has been granted a hardship reduction on her allotment fees.
     Flagged [mode=council]: Reminder to Aisha Bello that the balance for her hall booking (£340) is now overdue.
     Flagged: Poor Priya in finance has had an attachment of earnings order over a county court judgment.
+    Flagged [mode=council]: A reminder to Mr K. Doyle that his allotment rent of £64 is now three months overdue.
+    Flagged: Pay rise letter says 2%. Meanwhile I know for a fact the clerk's on £52k.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
     Okay: My knee op went well, thanks everyone.
@@ -81,6 +83,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Not naming names but Tom still owes me a tenner from darts night.
     Okay: My library books are overdue again, oops.
     Okay: I've got a CCJ from 2015 and still can't get a phone contract.
+    Okay: My library books are three weeks overdue, oops.
 
     Instead: leave the details out, or post only with their permission; "off work" says enough.
 
