@@ -52,13 +52,13 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", _APOSTROPHES.sub("", text.casefold())).strip()
 
 
-_REGNAL = re.compile(r"(?:II|III|IV|V|VI|VII|VIII|IX|X)")
+REGNAL = re.compile(r"(?:II|III|IV|V|VI|VII|VIII|IX|X)")  # a king's or queen's number, not the pronoun "I"
 
 
 def a_monarch(span) -> bool:
     """True for a name with a king's or queen's number after it ("Henry IV Part II at Stratford", "Elizabeth II"): a
     monarch, or the play or ship named after one."""
-    return len(span) > 1 and span[0].is_title and any(_REGNAL.fullmatch(t.text) for t in span[1:])
+    return len(span) > 1 and span[0].is_title and any(REGNAL.fullmatch(t.text) for t in span[1:])
 
 
 def figure_key(text: str, figures: frozenset[str]) -> bool:

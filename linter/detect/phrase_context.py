@@ -41,6 +41,7 @@ from functools import cache
 
 from ..assets import list_alternation
 from ..spans import sentence_end, sentence_start
+from .person_context import REGNAL
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"})
 IMPLICIT_SUBJECT = frozenset({"VBD", "VBN", "VBG"})  # "Spent today ...", "Been asked ...", "Typing up ..."
@@ -199,15 +200,12 @@ def part_of_a_thing(span) -> bool:
     return _PART_OF_BUSINESS.isdisjoint(t.lower_ for t in doc[j + 1:j + 5])
 
 
-_ROMAN = re.compile(r"[IVX]+")
-
-
 def a_sequel(span) -> bool:
     """True for "Part II" straight after a title that ends in a king's number ("Henry IV Part II at Stratford"): a
     play's or a film's second part, not a meeting's."""
     if span[0].lower_ != "part" or span.start == 0:
         return False
-    if span.start < 2 or not _ROMAN.fullmatch(span.doc[span.start - 1].text):
+    if span.start < 2 or not REGNAL.fullmatch(span.doc[span.start - 1].text):
         return False
     name = span.doc[span.start - 2]
     return name.is_title and name.lower_ not in _PART_OF_BUSINESS

@@ -170,6 +170,7 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Photo of my colleagues at the Christmas do!
     Okay: Sweet peas up, and the pigeons have had every single brassica. Photo of the carnage below.
     Okay: Put my own face onto a Christmas elf for the family card, the kids are mortified.
+    Okay: Put my face on before the clerk arrived, first impressions and all.
 
     Instead: don't share it; an image of someone needs their permission (clauses 3.2 and 4.10).
 
@@ -195,7 +196,7 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
 # Someone's face or head put onto another picture ("Photoshopped the caretaker's head onto a stairlift advert", "the
 # vice-chair's face photoshopped onto a topless bodybuilder"): a mocking, doctored image.
-DOCTORED = re.compile(r"\b(?:photoshopped|photoshop|doctored|edited|stuck|put)\b[^.!?\n]{0,40}?\b(?:face|head)\s+(?:on|onto)\b"
+DOCTORED = re.compile(r"\b(?:photoshopped|photoshop|doctored|edited|stuck)\b[^.!?\n]{0,40}?\b(?:face|head)\s+(?:on|onto)\b"
                       r"|\b(?:face|head)\s+(?:photoshopped|edited|doctored|stuck)\s+(?:on|onto)\b", re.IGNORECASE)
 
 
