@@ -27,6 +27,18 @@ CREDITED = re.compile(r"\b(?:courtesy\s+of|credits?(?:\s+to)?\s*:?|(?:taken|shot
                       re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:at|in|near|over|around|from)\s+(?:the\s+)?$", re.IGNORECASE)
 STAFF_GROUPS = frozenset({"employee"})
+# The writer in the picture ("[photo] me at the work Christmas party", "a pic of me at the depot").
+SELF = re.compile(r"[\s\])}:–-]*(?:of\s+)?(?:me|myself)\b", re.IGNORECASE)
+WITH_OTHERS = re.compile(r"\b(?:and|with|n)\b|&", re.IGNORECASE)
+
+
+def only_me(text: str, photo: Mention) -> bool:
+    """True when the picture shows the writer alone: "me" right after the photo word and no "and", "&" or "with" in the
+    rest of its sentence ("[photo] me at the work Christmas party"; not "me and Tom", "me at the depot with the lads")."""
+    m = SELF.match(text, photo.end)
+    return bool(m) and not WITH_OTHERS.search(text, m.end(), sentence_end(text, m.end()))
+
+
 OBJECT_WORDS = frozenset({"my", "our", "the", "his", "her", "their", "a"})
 PRONOUN = re.compile(r"\s+(?:him|her|them|the\s+two\s+of\s+them)\b", re.IGNORECASE)
 PET_SIGNS = re.compile(r"[\U0001F415\U0001F436\U0001F408\U0001F431\U0001F43E\U0001F407\U0001F430\U0001F439]")
@@ -92,6 +104,7 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Tom Stone's hanging baskets on the bridge are a picture this year 🌺
     Okay: Holiday snaps from Crete, back to reality Monday.
     Okay: Pic of Meg the collie asleep in the feed trough. Working dog, my eye.
+    Okay: [photo] me at the work Christmas party, no regrets, happy new year x
     Okay: Lovely quiet one at the pub with Tom and Sarah from school. Tom's got grandkids now, which made me feel ancient.
 
     Instead: ask the colleague first, and post only with their permission.
@@ -264,7 +277,7 @@ def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]
     whom = [w for w in whom if not photographer(ctx.text, w) and not placed(ctx.text, w)
             and not any(c.start <= w.start < c.end or w.start <= c.start < w.end for c in crude)]
     for photo in ctx.of("phrase", label="photo"):
-        if NOT_A_PICTURE.match(ctx.text, photo.end) or a_picture_idiom(ctx.text, photo):
+        if NOT_A_PICTURE.match(ctx.text, photo.end) or a_picture_idiom(ctx.text, photo) or only_me(ctx.text, photo):
             continue
         of = photo.text.lower().endswith((" of", " with"))  # "a photo of X": X comes after
         if of and whom and PRONOUN.match(ctx.text, photo.end):
@@ -274,7 +287,7 @@ def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]
         if near:
             yield photo, min(near, key=lambda w: abs(w.start - photo.start))
     for carried in ctx.of("phrase", label="photo-attached"):
-        if whom:
+        if whom and not only_me(ctx.text, carried):
             yield carried, min(whom, key=lambda w: abs(w.start - carried.start))
     for verb in ctx.of("phrase", label="photo-verb"):
         if taken := [w for w in whom if w.end > verb.end and verb.start <= w.start and directly(ctx.text[verb.end:w.start])]:
