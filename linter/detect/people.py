@@ -47,7 +47,7 @@ from ..assets import read_lines
 from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import KIN_BEFORE, kin_before, other_circles_named, pets_named
+from .person_context import KIN_BEFORE, kin_before, not_colleagues
 from .phrase_context import another_bodys_meeting, elsewhere
 from .people_names import (
     EVIDENCE_RANK,
@@ -315,11 +315,6 @@ class PeopleDetector:
                 out.append(Mention("listed-role", m.start(), m.end(), m.group(), label="employee",
                                    entity="ROLE", score=0.6, evidence="description"))
         return out
-
-
-def not_colleagues(doc) -> frozenset[str]:
-    """The first names a post gives to an animal or to a friend from another circle (``person_context``)."""
-    return pets_named(doc) | other_circles_named(doc)
 
 
 def _after_kin(token) -> bool:

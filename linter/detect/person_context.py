@@ -52,13 +52,13 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", _APOSTROPHES.sub("", text.casefold())).strip()
 
 
-REGNAL = re.compile(r"(?:II|III|IV|V|VI|VII|VIII|IX|X)")  # a king's or queen's number, not the pronoun "I"
+_REGNAL = re.compile(r"(?:II|III|IV|V|VI|VII|VIII|IX|X)")  # a king's or queen's number, not the pronoun "I"
 
 
 def a_monarch(span) -> bool:
     """True for a name with a king's or queen's number after it ("Henry IV Part II at Stratford", "Elizabeth II"): a
     monarch, or the play or ship named after one."""
-    return len(span) > 1 and span[0].is_title and any(REGNAL.fullmatch(t.text) for t in span[1:])
+    return len(span) > 1 and span[0].is_title and any(_REGNAL.fullmatch(t.text) for t in span[1:])
 
 
 def figure_key(text: str, figures: frozenset[str]) -> bool:
@@ -141,6 +141,12 @@ def _circle_names(doc) -> frozenset[str]:
                 found.add(doc[i].lower_)
             i -= 1
     return frozenset(found)
+
+
+def not_colleagues(doc) -> frozenset[str]:
+    """The first names a post gives to an animal or to a friend from another circle ("Pic of Meg the collie", "Tom and
+    Sarah from school"): in that post they are no colleague's, whoever shares them."""
+    return pets_named(doc) | other_circles_named(doc)
 
 
 KIN_BEFORE = 3  # tokens before a first name searched for a kinship word ("my son Tom")

@@ -41,7 +41,7 @@ from functools import cache
 
 from ..assets import list_alternation
 from ..spans import sentence_end, sentence_start
-from .person_context import REGNAL
+from .person_context import a_monarch
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"})
 IMPLICIT_SUBJECT = frozenset({"VBD", "VBN", "VBG"})  # "Spent today ...", "Been asked ...", "Typing up ..."
@@ -203,12 +203,10 @@ def part_of_a_thing(span) -> bool:
 def a_sequel(span) -> bool:
     """True for "Part II" straight after a title that ends in a king's number ("Henry IV Part II at Stratford"): a
     play's or a film's second part, not a meeting's."""
-    if span[0].lower_ != "part" or span.start == 0:
+    if span[0].lower_ != "part" or span.start < 2:
         return False
-    if span.start < 2 or not REGNAL.fullmatch(span.doc[span.start - 1].text):
-        return False
-    name = span.doc[span.start - 2]
-    return name.is_title and name.lower_ not in _PART_OF_BUSINESS
+    title = span.doc[span.start - 2:span.start]
+    return a_monarch(title) and title[0].lower_ not in _PART_OF_BUSINESS
 
 
 _QUOTED = re.compile(r"""(?:^|(?<=[\s(]))['‘"“]((?:[^'‘’"“”\n]|(?<=\w)['’](?=\w)){3,80}?)['’"”](?!\w)""")

@@ -45,7 +45,7 @@ from ..assets import read_lines
 from ..spans import in_a_proper_name
 from .mention import Mention
 from .people_names import load_lists
-from .person_context import kin_before, other_circles_named
+from .person_context import kin_before, not_colleagues
 from .phrase_context import (a_quotation, a_sequel, a_title, booking, coda, compound, inside, insider, mothers, own_birth, part_of_a_thing, someone_elses,
                              trivial)
 
@@ -304,11 +304,11 @@ class PhraseDetector:
     def staff_mentions(self, doc) -> Iterator[Mention]:
         """A capitalised first name or nickname of a listed employee, unless another surname follows, a kinship word
         stands before it ("My brother Daniel got married") or the post says the name is a friend's from another circle
-        ("Tom and Sarah from school"); an ordinary word ("Will") with the surname after it or
-        owning a relative ("Will's wife left him")."""
-        friends = other_circles_named(doc)
+        ("Tom and Sarah from school") or an animal's ("Pic of Meg the collie"); an ordinary word ("Will") with the
+        surname after it or owning a relative ("Will's wife left him")."""
+        others = not_colleagues(doc)
         for tok in doc:
-            named = tok.is_title and tok.lower_ not in friends
+            named = tok.is_title and tok.lower_ not in others
             person, ordinary = self.staff.get(tok.lower_, (None, False)) if named else (None, False)
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             surname = nxt is not None and nxt.lower_ == person.name.split()[-1].lower() if person else False

@@ -197,7 +197,7 @@ def colleagues(ctx: Context) -> list[Mention]:
     names or nicknames, and colleague words (not relatives: "my sister Sarah")."""
     listed = [m for m in ctx.of("listed-person", "listed-role") if (m.person.group if m.person else m.label) in STAFF_GROUPS]
     found = listed + [m for m in ctx.of("phrase") if m.label in ("colleague", "colleague-name")]
-    return [m for m in found if not relative(ctx, m) and not named_animal(ctx.text, m)]
+    return [m for m in found if not relative(ctx, m)]
 
 
 def people(ctx: Context) -> list[Mention]:
@@ -210,15 +210,8 @@ def people(ctx: Context) -> list[Mention]:
     """
     words = [m for m in ctx.of("phrase") if m.label in ("other-person", "colleague") and not kept_animals(ctx.text, m)]
     named = [m for m in ctx.of("person") if m.label != "family" and m.text != m.text.lower()
-             and normalise(m.text) not in public_figures() and not pet_post(ctx.text) and not named_animal(ctx.text, m)]
+             and normalise(m.text) not in public_figures() and not pet_post(ctx.text)]
     return [*ctx.of("listed-person", "listed-role"), *named, *words, *subjects(ctx.text)]
-
-
-def named_animal(text: str, m: Mention) -> bool:
-    """True for a name followed by "the" and a pet word ("Pic of Meg the collie asleep in the feed trough", "Biscuit the
-    cat"): an animal's name, not a colleague's nickname."""
-    follow = re.match(r"\s+the\s+(\w+)", text[m.end:m.end + 40])
-    return bool(follow and word_regex("phrase_set_pet").fullmatch(follow.group(1)))
 
 
 def kept_animals(text: str, m: Mention) -> bool:
