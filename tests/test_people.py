@@ -349,6 +349,7 @@ UNNAMED = [
 CUE_TRAPS = [
     "My son Tom starts his new job on Monday.",
     "Will you be at work tomorrow?",
+    "Walked the cemetery for the biodiversity report today. Will be writing that up at work tomorrow.",
     "Nene Valley Railway steam gala this weekend",
     "Watching New Girl again, Jess is the best",
     "my daughter is the new girl at school and loving it",

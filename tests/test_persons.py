@@ -53,6 +53,7 @@ CLEAN = [
     "First pet: Mr Pickles the hamster.",
     "Marmalade the hamster has escaped again.",
     "my first pet was Mr Whiskers, a tabby",
+    "Security question: name of your first pet. Mine was Mr Whiskers. Go on then, hack my bank account lol",
 ]
 
 

@@ -25,7 +25,8 @@ What fires (the choice, documented here and tested in ``tests/test_people.py``):
   beside a work or local cue in the post (``people_work_cues.txt``, ``names_local_context.txt``,
   the person's role words: ``kev at the allotments``) or in a list with another listed name
   (``Thomas and Will``), but not after a kinship word (``my son Tom``) and, for an ordinary word,
-  only with a capital and not before a pronoun (``Will you``); evidence ``first-name``;
+  only with a capital and not before a pronoun (``Will you``) or a verb's base form (``Will be writing that up``);
+  evidence ``first-name``;
 - an unnamed newcomer or a colleague described by workplace fires as ``listed-role`` with no
   person (``the new lass``, ``her in finance``, ``the dragon in the corner office``);
 - a hashtag containing a full name (``#TeamThomasStone``) or a handle one typo from one
@@ -297,9 +298,11 @@ class PeopleDetector:
             return False
         if not self.lists.ordinary(token.lower_):
             return True
-        nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        nxt = following.lower_ if following is not None else ""
         shouted = len(token.text) > 1 and token.text.isupper()  # "I WILL find it"
-        return token.text[:1].isupper() and not shouted and nxt not in PRONOUNS
+        modal = following is not None and following.is_alpha and (following.tag_ == "VB" or nxt == "not")  # "Will be writing that up"
+        return token.text[:1].isupper() and not shouted and nxt not in PRONOUNS and not modal
 
     def _role_cue(self, text: str, person: Person) -> bool:
         """The person's own role word is in the post ("kev" and "allotment")."""

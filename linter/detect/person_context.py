@@ -105,11 +105,14 @@ def a_pets_name(doc, start: int) -> bool:
 
 def named_as_a_pet(doc, start: int, end: int) -> bool:
     """True for a name the post gives as a pet's: followed by "the" and an animal ("Mr Pickles the hamster", "Maggie the
-    pet lamb"), or after "pet:" or "pet was" ("First pet: Mr Pickles", "my first pet was Mr Whiskers")."""
+    pet lamb"), or after "pet:" or "pet was" ("First pet: Mr Pickles", "my first pet was Mr Whiskers"), or as the
+    writer's answer to a question about a pet just before ("name of your first pet. Mine was Mr Whiskers")."""
     after = [t.lower_ for t in doc[end:end + 3]]
     if after[:1] == ["the"] and not pet_words().isdisjoint(after[1:]):
         return True
     before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    if len(before) == 2 and before[0] == "mine" and before[1] in (":", "was", "is", "-", "–"):
+        return not pet_words().isdisjoint(t.lower_ for t in doc[max(0, start - 14):start - 2])
     return len(before) == 2 and before[0] in ("pet", "pets") and before[1] in (":", "was", "is", "-", "–")
 
 

@@ -149,7 +149,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 DATE = rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?|{_MONTH}\.?\s+{_DAY}(?:,?\s+(?:19|20)\d\d)?|{_DAY}[/.-](?:0?[1-9]|1[0-2])[/.-](?:19|20)?\d\d)"
 # A date with a four-digit year: only such a date, said further on in the sentence, is read as a birth date.
 DATED = rf"(?:{_DAY}(?:\s+of)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d|{_MONTH}\.?\s+{_DAY},?\s+(?:19|20)\d\d|{_DAY}[/.-](?:0?[1-9]|1[0-2])[/.-](?:19|20)\d\d)"
-LATER_GAP = 60
+LATER_GAP = 80
 # A word that starts another clause between the phrase and a later date makes it another event's: "Steve was born
 # in Corby and moved here on 3 March 1990".
 NEXT_CLAUSE = re.compile(r"\b(?:and|but|or|then|so|until|till|since|when|after|before|while)\b|[;:]", re.IGNORECASE)

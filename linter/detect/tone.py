@@ -68,6 +68,10 @@ _GOSSIP = re.compile(  # laughter and gossip: hostile to a characteristic only o
 _LAUGH = re.compile("\U0001F602|\U0001F923|(?<!\\w)(?:lol|lmao|haha\\w*)(?!\\w)")  # laughter: no condolence, and mocking
 _LAUGHING = re.compile(_LAUGH.pattern + "|(?<!\\w)bless (?:him|her|them)(?!\\w)")  # criticism of a colleague + this = mocking
 _LOUD = re.compile(r"(?<!\w)(?:AGAIN|STILL|ALWAYS|EVERY)(?!\w)")
+_ELIDED = re.compile(  # a sentence that opens with a past-tense verb, its subject left out: "Took half the lettering off."
+    r"\s*(?:[a-z]+ed|took|left|sent|made|did|put|got|went|gave|brought|broke|forgot|lost|came|threw|ran|drove|said|told|kept)(?!\w)",
+    re.IGNORECASE,
+)
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 _OTHER_JOB = re.compile(  # the post is about another employer: its manager and staff are not the council's
     r"(?<!\w)my\s+(?:saturday|sunday|weekend|evening|other|second|part-time|part time|bar|pub|old|previous|last|summer)\s+job(?!\w)"
@@ -510,9 +514,21 @@ def aim_at(sentences: list[Sentence], i: int, hit: Hit, text: str) -> Hit | None
     if refers and i > 0 and sentences[i - 1].targets:
         return sentences[i - 1].targets[-1]
     before = sentences[i - 1] if i > 0 else None  # "X left it in the road. Rang them twice, nobody called back. Cowboys."
-    if refers and i > 1 and sentences[i - 2].targets and _REFERS_BACK.search(text, before.start, before.end):
+    if refers and i > 1 and sentences[i - 2].targets and _continues(text, before, verdict=_last_word(text, hit, sent)):
         return sentences[i - 2].targets[-1]
     return None
+
+
+def _continues(text: str, sent: Sentence, *, verdict: bool) -> bool:
+    """True when a sentence goes on about the one before it: it refers back ("Rang them twice"), or it leaves its
+    subject out and a bare verdict follows it ("NVL sent a lad round with a jet-wash. Took half the lettering off.
+    Absolute cowboys."; not "… Brought a cake. Hopeless weather though.")."""
+    return bool(_REFERS_BACK.search(text, sent.start, sent.end) or verdict and _ELIDED.match(text, sent.start))
+
+
+def _last_word(text: str, hit: Hit, sent: Sentence) -> bool:
+    """True when no word follows the hit in its sentence ("Absolute cowboys.", "Disgraceful 😤")."""
+    return not re.search(r"\w", text[hit.end:sent.end])
 
 
 def _longest(hits: list[Hit], *, per_label: bool = False) -> list[Hit]:

@@ -4,7 +4,8 @@ The rules read the tone detector's mentions (``kind="tone"``, see ``linter.detec
 a negative mention is *aimed* when its evidence names a target, found in the same sentence
 or in the sentence it refers back to. Untargeted negativity ("the trains are useless
 today") is never flagged here. An accusation of wrongdoing aimed at the council or its people
-(``disrepute.accusations``, also PL122's) is criticism and a derogatory remark too.
+(``disrepute.accusations``, also PL122's) is criticism and a derogatory remark too, and so is a doctored image of one of
+the council's people (``disrepute.doctored_images``, also PL123's), which of a colleague is bullying as well.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..detect.tone import PEOPLE_GROUPS, evidence_of, target_of
 from ..profile import GROUP_NOUNS
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn
-from .disrepute import accusations
+from .disrepute import accusations, doctored_images
 
 _GROUP_WORDS = {"council": "the council", **GROUP_NOUNS}
 
@@ -43,6 +44,11 @@ def _named(text: str, group: str) -> str:
     return word if group == "council" or not text or text.lower() == word else f"{text} ({word})"
 
 
+def _around(*mentions: Mention) -> tuple[int, int]:
+    """The span that covers these mentions (an image's words and whom it shows)."""
+    return min(m.start for m in mentions), max(m.end for m in mentions)
+
+
 def _by_vader(mention: Mention) -> bool:
     """True when only VADER's sentence score (no listed word) made the mention negative."""
     return "vader" in evidence_of(mention)
@@ -50,12 +56,23 @@ def _by_vader(mention: Mention) -> bool:
 
 def _aimed(ctx: Context, labels: tuple[str, ...], groups: tuple[str, ...]) -> Iterator[Mention]:
     """Tone mentions of these labels aimed at one of these groups (not at a listed person's famous namesake, where
-    the post talks about the public figure: "old clips of Kevin Doyle holding the ball up for Ireland")."""
-    spoken_of = {p.text.lower() for p in ctx.of("person") if p.evidence == "public-context"}
+    the post talks about the public figure: "old clips of Kevin Doyle holding the ball up for Ireland", "Got Shatner,
+    Morris and Prince William")."""
+    spoken_of = {p.text.lower() for p in ctx.of("person") if p.evidence == "public-context"} | _inside_public_names(ctx)
     for m in ctx.of("tone"):
         target = target_of(m)
         if m.label in labels and target and target[0] in groups and target[1].lower() not in spoken_of:
             yield m
+
+
+def _inside_public_names(ctx: Context) -> set[str]:
+    """Targets' words that the post uses only inside a public figure's name ("William" in "Prince William")."""
+    public = [p for p in ctx.of("person") if p.label == "public" or p.evidence == "public-context"]
+    inside, outside = set(), set()
+    for t in ctx.of("tone", label="target"):
+        within = any(p.start <= t.start and t.end <= p.end for p in public)
+        (inside if within else outside).add(t.text.lower())
+    return inside - outside
 
 
 def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -88,6 +105,7 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The new gym manager's changed the class times again without telling anyone, which is pretty annoying.
     Okay: An old colleague from my Argos days messaged today. We laughed about the manager who timed our toilet breaks. Dreadful bloke.
     Okay: Showed the U11s old clips of Kevin Doyle holding the ball up for Ireland. Now they all want to play up front 🙄⚽
+    Okay: Picture round was all famous Williams. Got Shatner, Morris and Prince William. Missed Will.i.am. Shameful.
     Okay: Road home was shut for gas works, which was annoying. But I'm floating.
     Okay: Larry Ellison's bought another island, apparently. Must be nice.
     Okay: The clerk's scones were worth every calorie, the woman is wasted on spreadsheets.
@@ -96,6 +114,9 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Sarah W's off AGAIN with her 'anxiety'. Must be nice. Some of us actually have to turn up.
     Flagged: Read Tuesday's minutes and then tell me our councillors aren't clowns.
     Flagged: A woman called Aisha Bello came in ranting because her hall booking was cancelled.
+    Flagged: Made a meme of Tom Stone's face on a garden gnome for the work chat 😂
+    Flagged: NVL sent a lad round with a jet-wash to 'clean' the war memorial. Took half the lettering off. Absolute cowboys.
+    Okay: Tom Stone came round for tea. Brought a cake. Hopeless weather though.
 
     A sentence that names such a person and that VADER scores very negative, with no listed
     critical word, is reported at ``info`` (worth a second look): VADER measures the mood
@@ -119,6 +140,9 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
             yield warn(m.start, m.end, f"'{m.text}' accuses {_named(who.text, group)} of wrongdoing: posting criticism "
                        "of the people the council works with can damage working relationships.",
                        suggestions=("raise it with the Clerk instead of posting",))
+    for m, who, group in doctored_images(ctx):
+        yield warn(*_around(m, who), f"A doctored image of {_named(who.text, group)} mocks them: posting it can damage "
+                   "working relationships.", suggestions=("don't share it",))
 
 
 def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -140,6 +164,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: My employer couldnt organise a raffle in a tombola factory.
     Flagged: Heard Brightwater Cleaning Services pay cash in hand to lads with no papers.
     Flagged: The council has the bin rota wrong AGAIN, someone tell the office lol
+    Flagged: Someone photoshopped the chairman's face onto a pig in a mayoral chain.
     Okay: The referee was an absolute idiot today.
     Okay: Council tax went up again, ugh.
     Okay: I got the bin dates wrong again, sorry neighbours.
@@ -172,6 +197,9 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
         yield warn(m.start, m.end, f"'{m.text}' accuses {_named(who.text, group)} of wrongdoing: untrue or "
                    "defamatory comments about the council or its people breach the social media policy.",
                    suggestions=("raise it with the Clerk instead of posting",))
+    for m, who, group in doctored_images(ctx):
+        yield warn(*_around(m, who), f"A doctored image of {_named(who.text, group)} is derogatory: offensive images "
+                   "of the council's people breach the social media policy.", suggestions=("don't share it",))
 
 
 def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
@@ -243,11 +271,14 @@ def bullying(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Made a group chat without Sarah W in it, nobody tell her
     Flagged: Nobody invite the new starter to the quiz.
     Flagged: Leaving drinks Friday for the office. Not telling Sarah, she'll only moan about the bill.
+    Flagged: Photoshopped the caretaker's head onto a stairlift advert and pinned it on the staff noticeboard 😂
     Okay: Everyone ignore my typos, it's late.
     Okay: Nobody likes a soggy bottom on a pie.
     Okay: Let's make this weekend one to remember.
     Okay: Planning a surprise lunch for Sarah's birthday, nobody tell her!
     Okay: At my desk pretending to reconcile the bank statements while actually reading this. Don't tell Priya.
+    Okay: Someone photoshopped the chairman's face onto a pig in a mayoral chain.
+    Okay: Face painting at the fete: the clerk had a tiger drawn on her face by lunchtime.
 
     Instead: do not post it; if a colleague's conduct is a problem, tell your manager or the
     Clerk.
@@ -262,6 +293,10 @@ def bullying(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
             "social media policy.",
             suggestions=("remove the remark",),
         )
+    for m, who, group in doctored_images(ctx):
+        if group == "employee":
+            yield warn(*_around(m, who), f"A doctored image of {_named(who.text, group)} mocks a colleague: "
+                       "cyber-bullying breaches the social media policy.", suggestions=("don't share it",))
 
 
 RULES: tuple[Rule, ...] = (

@@ -267,6 +267,7 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: My date of birth is 3 March 1985, if the bank asks.
     Flagged: I'm 40 today, cake time!
     Flagged: I was born on 14 February, a proper romantic.
+    Flagged: Fun fact: I was born in the same place, the old maternity wing at Kettering General, on 19th April 1992.
     Flagged: Birthday today!! 🎂 born 11.11.88 and still acting 12
     Flagged: My birthday's on the 3rd of May, hint hint.
     Flagged: 30 today (06.11.95) and still got it

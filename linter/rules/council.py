@@ -156,6 +156,7 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: The town council have finally put new benches on Huntingdon Road.
     Flagged: Caretaker, Thrapston. Ask me anything about boilers.
     Flagged: 20 years as Deputy Clerk in Thrapston. Onwards!
+    Flagged: Retired from the bank, now I'm the part-time cemetery attendant in Thrapston and I've never been happier.
     Flagged: Emptying 27 dog bins round Thrapston in the rain.
     Flagged: Grant bid submitted at 16:58, fingers crossed for the Thrapston skatepark money.
     Flagged: Lunchtime at my council job in Thrapston. Just costed the Christmas lights repairs.

@@ -181,11 +181,9 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
         if photo := next((p for p in photos if same_sentence(ctx.text, p, bad)), None):
             yield warn(min(photo.start, bad.start), max(photo.end, bad.end),
                        f"“{ctx.text[min(photo.start, bad.start):max(photo.end, bad.end)]}” is an inappropriate image to share.")
-    for m in DOCTORED.finditer(ctx.text):
-        doctored = Mention("phrase", m.start(), m.end(), m.group(), label="doctored")
-        if who := next((w for w in council_people(ctx) if same_sentence(ctx.text, doctored, w)), None):
-            start, end = min(doctored.start, who.start), max(doctored.end, who.end)
-            yield warn(start, end, f"A doctored image of “{who.text}” mocks them and can bring the council into disrepute.")
+    for doctored, who, _ in doctored_images(ctx):
+        start, end = min(doctored.start, who.start), max(doctored.end, who.end)
+        yield warn(start, end, f"A doctored image of “{who.text}” mocks them and can bring the council into disrepute.")
     leaked = any(m.text.lower().startswith("leaked") for m in ctx.of("phrase", label="photo"))
     if not leaked and not ctx.of("link"):
         return
@@ -195,9 +193,24 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
 
 # Someone's face or head put onto another picture ("Photoshopped the caretaker's head onto a stairlift advert", "the
-# vice-chair's face photoshopped onto a topless bodybuilder"): a mocking, doctored image.
-DOCTORED = re.compile(r"\b(?:photoshopped|photoshop|doctored|edited|stuck)\b[^.!?\n]{0,40}?\b(?:face|head)\s+(?:on|onto)\b"
-                      r"|\b(?:face|head)\s+(?:photoshopped|edited|doctored|stuck)\s+(?:on|onto)\b", re.IGNORECASE)
+# vice-chair's face photoshopped onto a topless bodybuilder", "Made a meme of Tom Stone's face on a garden gnome"), or
+# something rude drawn on it ("a photo of the caretaker asleep with a rude drawing on his face"): a mocking, doctored image.
+DOCTORED = re.compile(r"\b(?:photoshopped|photoshop|doctored|edited|stuck|meme)\b[^.!?\n]{0,40}?\b(?:face|head)\s+(?:on|onto)\b"
+                      r"|\b(?:face|head)\s+(?:photoshopped|edited|doctored|stuck)\s+(?:on|onto)\b"
+                      r"|\b(?:rude|willy|knob|penis)\b[^.!?\n]{0,20}?\b(?:drawn|drawing|scrawled)\s+on\s+(?:his|her|their)\s+(?:face|forehead)\b",
+                      re.IGNORECASE)
+
+
+def doctored_images(ctx: Context) -> tuple[tuple[Mention, Mention, str], ...]:
+    """Each doctored image (``DOCTORED``) of one of the council's people in its sentence, with whom it shows and their
+    group ("employee", "councillor"). Read by PL123 (4.3) and by the conduct rules: a mocking picture of someone is
+    criticism (4.5) and a derogatory remark (4.7), and of a colleague bullying (4.8)."""
+    found = []
+    for m in DOCTORED.finditer(ctx.text):
+        doctored = Mention("phrase", m.start(), m.end(), m.group(), label="doctored")
+        if who := next((w for w in council_people(ctx) if same_sentence(ctx.text, doctored, w)), None):
+            found.append((doctored, who, group_of(who)))
+    return tuple(found)
 
 
 def council_people(ctx: Context) -> list[Mention]:

@@ -328,6 +328,7 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Will you come to the match on Saturday?
     Okay: Reading Dan Brown's new book on the train, can't put it down.
     Okay: Went to the Christmas market in Lincoln, mulled wine was lovely.
+    Okay: Merry Christmas everyone! Hope Santa brought you everything you wanted x
     Okay: Who else is watching the Strictly final? Come on Tasha!!
     Okay: Happy birthday to my wonderful husband Steve, 50 today!
     Okay: Our Jess passed her driving test first time!! so proud of her

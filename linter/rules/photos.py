@@ -178,6 +178,9 @@ def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Saw this gorgeous cake on Pinterest and I'm going to pass it off as mine at the fair.
     Flagged: Love this cake design, copied it off their page for the fair.
     Flagged: Look at Aunty Mere doing the taralala at the church hall 😂 she has no idea I filmed it.
+    Flagged: Used a load of the tractor club's archive photos, couldn't find out who took them so I just didn't credit anyone.
+    Flagged: Pinched the bakery's logo layout off a Dutch studio's Insta, don't tell them 🤫
+    Flagged: I've typed out the whole foreword from the new lute tutor book for you all, saves you buying it 😉
     Okay: My brother copied my homework again.
     Okay: I didn't ask for this weather. Before I'd even had a coffee the boiler packed in.
     Okay: Photo shared with kind permission of Jane Smith.

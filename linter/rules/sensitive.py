@@ -64,6 +64,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Saw the staff sickness spreadsheet by accident.
     Flagged: Dan at work's going through a horrible divorce, bless him.
     Flagged: So the caretaker's finally on a final written warning. Took them long enough.
+    Flagged: Following a grievance raised by a member of staff, the deputy clerk is on leave.
     Flagged: Sarah W's off AGAIN with her 'anxiety'. Must be nice.
     Flagged: Sad to hear Helen Marsh has had to sell her car to cover her husband's care home fees.
     Flagged: Gareth Pilkington from the Huntingdon Road job still owes me £1,250.
@@ -75,6 +76,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
     Okay: My knee op went well, thanks everyone.
+    Okay: My sister put in a grievance against her landlord, good for her.
     Okay: Wishing my mum a speedy recovery, her hip op went well.
     Okay: It's stress awareness week, look after yourselves.
     Okay: Cancer Research fun run on Sunday, sponsor me!
