@@ -58,21 +58,22 @@ def _aimed(ctx: Context, labels: tuple[str, ...], groups: tuple[str, ...]) -> It
     """Tone mentions of these labels aimed at one of these groups (not at a listed person's famous namesake, where
     the post talks about the public figure: "old clips of Kevin Doyle holding the ball up for Ireland", "Got Shatner,
     Morris and Prince William")."""
-    spoken_of = {p.text.lower() for p in ctx.of("person") if p.evidence == "public-context"} | _inside_public_names(ctx)
+    spoken_of = _spoken_of(ctx)
     for m in ctx.of("tone"):
         target = target_of(m)
         if m.label in labels and target and target[0] in groups and target[1].lower() not in spoken_of:
             yield m
 
 
-def _inside_public_names(ctx: Context) -> set[str]:
-    """Targets' words that the post uses only inside a public figure's name ("William" in "Prince William")."""
-    public = [p for p in ctx.of("person") if p.label == "public" or p.evidence == "public-context"]
+def _spoken_of(ctx: Context) -> set[str]:
+    """The public figures the post talks about (``public-context`` names), and the targets' words it uses only inside
+    such a name ("William" in "Prince William")."""
+    public = [p for p in ctx.of("person") if p.evidence == "public-context"]
     inside, outside = set(), set()
     for t in ctx.of("tone", label="target"):
         within = any(p.start <= t.start and t.end <= p.end for p in public)
         (inside if within else outside).add(t.text.lower())
-    return inside - outside
+    return {p.text.lower() for p in public} | (inside - outside)
 
 
 def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
