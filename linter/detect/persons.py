@@ -103,10 +103,20 @@ class PersonNameDetector:
 
 def same_figure(found: list[Mention]) -> list[Mention]:
     """A lone first name that opens a public figure's full name earlier in the post is that figure again ("Kevin
-    McCloud on Grand Designs ... Kevin, mate, you could just say hello")."""
+    McCloud on Grand Designs ... Kevin, mate, you could just say hello"), also after an honour ("Helen Mirren was in
+    the hotel bar … Sorry Dame Helen")."""
     public = {m.text.split()[0].lower() for m in found if m.label == "public" and " " in m.text.strip()}
-    return [replace(m, label="public") if not m.label and " " not in m.text.strip() and m.text.lower() in public else m
-            for m in found]
+    return [replace(m, label="public") if not m.label and _first_name_of(m.text) in public else m for m in found]
+
+
+_HONOURS = ("sir ", "dame ", "lord ", "lady ")
+
+
+def _first_name_of(text: str) -> str:
+    """The first name a lone name or an honour and a first name gives ("Kevin", "Dame Helen" → "helen"); "" else."""
+    words = text.strip().lower()
+    words = next((words[len(h):] for h in _HONOURS if words.startswith(h)), words)
+    return "" if " " in words else words
 
 
 def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:

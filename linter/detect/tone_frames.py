@@ -46,7 +46,7 @@ _PERSON = frozenset(
 _SELF = frozenset("i i'm im we we're were' i've we've".split())
 _SHORT = 5  # words: a sentence this short, made only of frame words, refers back ("Vile woman.")
 _SUPERLATIVE_SKIP = ("ing", "ed", "ful", "ous", "ive", "ic", "al", "ant", "ent", "ish", "less", "ble")
-_NOT_INVITE = re.compile(r"(?<!\w)(?:not|never|won't|don't|didn't|aren't|we're not|no one is|nobody|no one)\s+(?:be\s+)?(?:inviting|invite|invited|asking|including|include|telling|tell)\s+$")
+_NOT_INVITE = re.compile(r"(?<!\w)(?:not|never|won't|don't|didn't|aren't|we're not|no one is|nobody|no one)\s+(?:be\s+|to\s+)?(?:inviting|invite|invited|asking|including|include|telling|tell)\s+$")
 _EXCLUDE = re.compile(
     r"(?<!\w)(?:everyone|everybody|we|let's|lets|all|just|should|gonna)\s+(?:\w+\s+){0,2}?"
     r"(?:ignore|ignoring|blank|blanking|exclude|excluding|avoid|freeze out|leave out|unfollow|block|mute)\s+$"

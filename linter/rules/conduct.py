@@ -273,6 +273,7 @@ def bullying(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Nobody invite the new starter to the quiz.
     Flagged: Leaving drinks Friday for the office. Not telling Sarah, she'll only moan about the bill.
     Flagged: Photoshopped the caretaker's head onto a stairlift advert and pinned it on the staff noticeboard 😂
+    Flagged: Friday drinks sorted 🍻 we've all agreed not to tell Daniel, it's so much nicer without him.
     Okay: Everyone ignore my typos, it's late.
     Okay: Nobody likes a soggy bottom on a pie.
     Okay: Let's make this weekend one to remember.

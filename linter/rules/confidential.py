@@ -90,6 +90,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Could hear the closed session through the wall last night, they're selling off the bowling green.
     Flagged: Staff training on Friday, and no, it's not about the you-know-what on Bridge Street 😉
     Okay: The Samaritans run a free, confidential helpline day and night.
+    Okay: Vet records are confidential, so no, I can't tell you whose dog ate the sock.
     Okay: I'm reading part two of the series tonight.
     Okay: Part II of my Lake District vlog is up on YouTube!
     Okay: Confidential to all my mates: I have finally mastered Yorkshire puddings.
@@ -201,6 +202,8 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Spent the morning on bank security questions. First pet: Dobbin, obviously.
     Flagged: My very first pet was a jack russell called Scamp. He bit the postman twice.
     Flagged: A security question asked for my first pet's name and I typed 'Humphrey' without thinking.
+    Flagged: Security question wanted my first pet so I put 'Mr Whiskers' and now my bank knows I was a sad child.
+    Flagged: Where were you born? Kettering General. First pet? A Shetland pony called Toffee who bit everyone.
     Flagged: Born in the signal box cottage at Ringstead in 1951.
     Okay: Party at Jodie's, 41 Chapel Street, Raunds from 8.
     Okay: My grandson was born in Northampton on Tuesday, 7lb 2oz.

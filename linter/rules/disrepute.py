@@ -96,6 +96,8 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: William Hart paid cash out of a carrier bag, makes you wonder where that came from.
     Flagged: Cllr Raj Patel was definitely over the limit driving home from the Remembrance do.
     Flagged: Saw the Thrapston Council van parked outside the bookies again at 10am.
+    Flagged: Ask yourself why the groundsman's van is parked outside the bookies every Tuesday afternoon.
+    Flagged: Thrapston TC budget's got a £40k line nobody can explain. Jobs for the boys, or someone's got their hand in the till.
     Flagged: The town council's contractor is putting poison down at the rec. Nene Valley Landscapes should be prosecuted.
     Okay: My brother-in-law got the job at the garage, chuffed for him.
     Okay: The Hatton Garden robbers got done in the end, what a story.
@@ -164,6 +166,7 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Here's the leaked photo of the chairman asleep at the meeting.
     Flagged: Uncensored video of the bloke streaking across the rec 😂
     Flagged: Photoshopped the caretaker's head onto a stairlift advert and pinned it on the staff noticeboard 😂
+    Flagged: Put a photo of Dan from work on the dartboard in the staff room 😂
     Okay: Watch this video of the river in flood https://youtu.be/x8k2
     Okay: Here's a video of Kevin Doyle's prize marrow https://youtu.be/x8k2
     Okay: I've popped a video of Willy Hart doing the Macarena in the comments, you're welcome 😂
@@ -194,8 +197,10 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
 # Someone's face or head put onto another picture ("Photoshopped the caretaker's head onto a stairlift advert", "the
 # vice-chair's face photoshopped onto a topless bodybuilder", "Made a meme of Tom Stone's face on a garden gnome"), or
-# something rude drawn on it ("a photo of the caretaker asleep with a rude drawing on his face"): a mocking, doctored image.
+# something rude drawn on it ("a photo of the caretaker asleep with a rude drawing on his face"), a meme made of them
+# ("reposting this meme of sarah w from the office"), their photo on a dartboard: a mocking, doctored image.
 DOCTORED = re.compile(r"\b(?:photoshopped|photoshop|doctored|edited|stuck|meme)\b[^.!?\n]{0,40}?\b(?:face|head)\s+(?:on|onto)\b"
+                      r"|\bmeme\s+of\b|\b(?:photo|pic|picture|face)\b[^.!?\n]{0,30}?\bon\s+the\s+dartboard\b"
                       r"|\b(?:face|head)\s+(?:photoshopped|edited|doctored|stuck)\s+(?:on|onto)\b"
                       r"|\b(?:rude|willy|knob|penis)\b[^.!?\n]{0,20}?\b(?:drawn|drawing|scrawled)\s+on\s+(?:his|her|their)\s+(?:face|forehead)\b",
                       re.IGNORECASE)

@@ -90,12 +90,26 @@ _COUNCIL_CONTACT = re.compile(
 # organisations (the NSPCC's 0808 800 5000, the Samaritans' 116 123), never to a private person.
 SERVICE_PREFIXES = ("080", "03", "084", "087", "09", "116")
 
+# A business's or a service's own line, named as such right before the number ("Emergencies go to the out-of-hours
+# line on 0115 496 0321"): nobody's personal data, on any account.
+_SERVICE_LINE = re.compile(
+    r"\b(?:out[- ]of[- ]hours|emergency|helpline|hotline|booking|bookings|reception|surgery|practice|ticket|box[- ]office)"
+    r"(?:\s+(?:line|number|desk|team|service))?\s*(?:is|on|:)?\s*$",
+    re.IGNORECASE,
+)
+
 
 def service_number(text: str) -> bool:
     """True for a freephone, non-geographic, premium or 116 helpline number."""
     digits = re.sub(r"\D", "", text)
     national = "0" + digits[2:] if digits.startswith("44") else digits
     return national.startswith(SERVICE_PREFIXES)
+
+
+def _is_service_line(ctx: Context, m: Mention) -> bool:
+    """A landline the post names as a business's or a service's line (``_SERVICE_LINE``); a mobile never is."""
+    landline = re.sub(r"\D", "", m.text).removeprefix("44").lstrip("0")[:1] in {"1", "2", "3"}
+    return landline and bool(_SERVICE_LINE.search(ctx.text, _tail_start(ctx.text, m.start), m.start))
 
 
 def _is_council_line(ctx: Context, m: Mention) -> bool:
@@ -329,6 +343,10 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Reading Dan Brown's new book on the train, can't put it down.
     Okay: Went to the Christmas market in Lincoln, mulled wine was lovely.
     Okay: Merry Christmas everyone! Hope Santa brought you everything you wanted x
+    Okay: Helen Mirren was in the hotel bar in Sorrento. I did not say hello. I did stare. Sorry Dame Helen.
+    Okay: Hank Williams, Don Williams, Robbie Williams: all requested today. Played one of them.
+    Okay: London to Paris, day 2: 108km. £3,420 raised for Brain Tumour Research so far.
+    Okay: Mr Men mugs are back in stock. Mr Grumpy is outselling Mr Happy 3 to 1.
     Okay: Who else is watching the Strictly final? Come on Tasha!!
     Okay: Happy birthday to my wonderful husband Steve, 50 today!
     Okay: Our Jess passed her driving test first time!! so proud of her
@@ -381,6 +399,7 @@ def phone_number(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Flagged: Anyone who wants a lift, ring Dave on 07700 900123.
     Flagged: Her landline is 01632 960123 if you need it.
+    Flagged: Out of hours? Ring my mobile on 07700 900123 for emergencies.
     Okay [mode=council]: Plots to rent: call the office on 01832 734673.
     Okay [mode=council]: Urgent enquiries: (01832) 734 673 or clerk@thrapstontowncouncil.gov.uk
     Okay [mode=council]: Please contact the Clerk on (01832) 734 673.
@@ -388,6 +407,7 @@ def phone_number(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay [mode=council]: Defibrillator training at the Town Hall, Saturday 10am. Book through the office on (01832) 734673.
     Okay [mode=council]: For anything urgent over the holidays please call (01832) 734 673 and follow the recorded message.
     Okay [mode=council]: The main hall is available for private hire at weekends. Rates and availability from the office on 01832 734673.
+    Okay: Reminder: we're closed Easter Monday. Emergencies go to the out-of-hours line on 0115 496 0321.
     Okay: Call me at 5 when you are done.
     Okay: If you're worried about a child, the NSPCC helpline is 0808 800 5000, free and confidential.
     Okay: The hall seats 120 people and costs £1,234 a year.
@@ -395,14 +415,15 @@ def phone_number(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     A council-account post that gives a landline right after "call", "call the office", "ring the
     council", "book through the office on", "from the office on" or "contact us" is giving the council's published number, not anyone's personal
     data, and is not flagged; a mobile number always is. Freephone, non-geographic and premium
-    numbers (080, 03, 084, 087, 09) and the 116 helplines are organisations', never a person's.
+    numbers (080, 03, 084, 087, 09) and the 116 helplines are organisations', never a person's, and so is a landline the
+    post names as a business's or a service's line ("the out-of-hours line on", "the surgery on", "box office:").
 
     Instead: remove the number; point people to the council's published contact details.
 
     Profile: none.
     """
     for m in _pii(ctx, "PHONE_NUMBER"):
-        if _is_council_line(ctx, m) or service_number(m.text):
+        if _is_council_line(ctx, m) or _is_service_line(ctx, m) or service_number(m.text):
             continue
         message = f"{m.text} is a phone number: remove the number unless it is yours to share; {CONSENT}"
         yield warn(m.start, m.end, message, entity="PHONE_NUMBER")
