@@ -69,7 +69,7 @@ _LAUGH = re.compile("\U0001F602|\U0001F923|(?<!\\w)(?:lol|lmao|haha\\w*)(?!\\w)"
 _LAUGHING = re.compile(_LAUGH.pattern + "|(?<!\\w)bless (?:him|her|them)(?!\\w)")  # criticism of a colleague + this = mocking
 _LOUD = re.compile(r"(?<!\w)(?:AGAIN|STILL|ALWAYS|EVERY)(?!\w)")
 _ELIDED = re.compile(  # a sentence that opens with a past-tense verb, its subject left out: "Took half the lettering off."
-    r"\s*(?:[a-z]+ed|took|left|sent|made|did|put|got|went|gave|brought|broke|forgot|lost|came|threw|ran|drove|said|told|kept)(?!\w)",
+    r"\s*(?:[a-z]{2,}ed|took|left|sent|made|did|put|got|went|gave|brought|broke|forgot|lost|came|threw|ran|drove|said|told|kept)(?!\w)",
     re.IGNORECASE,
 )
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")

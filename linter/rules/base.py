@@ -110,6 +110,11 @@ class Rule:
         return out
 
 
+def around(*mentions: Mention) -> tuple[int, int]:
+    """The span that covers these mentions: a finding and whom it is about ("A photo of … Tom Stone")."""
+    return min(m.start for m in mentions), max(m.end for m in mentions)
+
+
 def make_warn(rule: Rule, text: str, override: Severity | None = None) -> Warn:
     """Bind a rule's identity to a warning factory for one post.
 

@@ -16,7 +16,7 @@ from ..detect.mention import Mention
 from ..detect.tone import PEOPLE_GROUPS, evidence_of, target_of
 from ..profile import GROUP_NOUNS
 from ..warning import PolicyWarning, Severity
-from .base import Context, Rule, Warn
+from .base import Context, Rule, Warn, around
 from .disrepute import accusations, doctored_images
 
 _GROUP_WORDS = {"council": "the council", **GROUP_NOUNS}
@@ -42,11 +42,6 @@ def _named(text: str, group: str) -> str:
     """A target as a message names it: "the council", "NVL (a contractor)", or the group alone when there is no text."""
     word = _GROUP_WORDS.get(group, group)
     return word if group == "council" or not text or text.lower() == word else f"{text} ({word})"
-
-
-def _around(*mentions: Mention) -> tuple[int, int]:
-    """The span that covers these mentions (an image's words and whom it shows)."""
-    return min(m.start for m in mentions), max(m.end for m in mentions)
 
 
 def _by_vader(mention: Mention) -> bool:
@@ -142,7 +137,7 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
                        "of the people the council works with can damage working relationships.",
                        suggestions=("raise it with the Clerk instead of posting",))
     for m, who, group in doctored_images(ctx):
-        yield warn(*_around(m, who), f"A doctored image of {_named(who.text, group)} mocks them: posting it can damage "
+        yield warn(*around(m, who), f"A doctored image of {_named(who.text, group)} mocks them: posting it can damage "
                    "working relationships.", suggestions=("don't share it",))
 
 
@@ -199,7 +194,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
                    "defamatory comments about the council or its people breach the social media policy.",
                    suggestions=("raise it with the Clerk instead of posting",))
     for m, who, group in doctored_images(ctx):
-        yield warn(*_around(m, who), f"A doctored image of {_named(who.text, group)} is derogatory: offensive images "
+        yield warn(*around(m, who), f"A doctored image of {_named(who.text, group)} is derogatory: offensive images "
                    "of the council's people breach the social media policy.", suggestions=("don't share it",))
 
 
@@ -297,7 +292,7 @@ def bullying(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
         )
     for m, who, group in doctored_images(ctx):
         if group == "employee":
-            yield warn(*_around(m, who), f"A doctored image of {_named(who.text, group)} mocks a colleague: "
+            yield warn(*around(m, who), f"A doctored image of {_named(who.text, group)} mocks a colleague: "
                        "cyber-bullying breaches the social media policy.", suggestions=("don't share it",))
 
 

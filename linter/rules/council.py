@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ..detect.person_context import uk_places
 from ..detect.phrase_context import another_bodys_meeting, elsewhere
 from ..warning import PolicyWarning
-from .base import Context, Rule, Severity, Warn
+from .base import Context, Rule, Severity, Warn, around
 from .confidential import about_business, strong
 from .photos import same_sentence
 from .disrepute import blocked_link, disrepute_accusation, disrepute_conduct, inappropriate_image
@@ -128,7 +128,7 @@ def works_for_council(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     claims = ctx.of("phrase", label="work-claim")
     for m in ctx.of("phrase", label="employer"):
         if who := next((n for n in named if same_sentence(ctx.text, m, n, near=120)), None):
-            yield warn(min(m.start, who.start), max(m.end, who.end),
+            yield warn(*around(m, who),
                        f"“{who.text}” as your employer says you work for the council: personal posts must not say so.")
     for m in ctx.of("phrase", label="council-reference") if claims else ():
         yield warn(m.start, m.end, f"“{m.text}” with “{claims[0].text}” says you work for the council.",

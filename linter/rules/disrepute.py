@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..detect.mention import Mention
 from ..warning import PolicyWarning
-from .base import Context, Warn, per_post
+from .base import Context, Warn, around, per_post
 from .photos import crude_words, pairs, people, same_sentence
 
 ACCUSED = frozenset({"council", "councillor", "contractor", "supplier", "employee"})
@@ -182,17 +182,15 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     photos = ctx.of("phrase", label="photo") + ctx.of("phrase", label="photo-attached")
     for bad in crude_words(ctx):
         if photo := next((p for p in photos if same_sentence(ctx.text, p, bad)), None):
-            yield warn(min(photo.start, bad.start), max(photo.end, bad.end),
-                       f"“{ctx.text[min(photo.start, bad.start):max(photo.end, bad.end)]}” is an inappropriate image to share.")
+            start, end = around(photo, bad)
+            yield warn(start, end, f"“{ctx.text[start:end]}” is an inappropriate image to share.")
     for doctored, who, _ in doctored_images(ctx):
-        start, end = min(doctored.start, who.start), max(doctored.end, who.end)
-        yield warn(start, end, f"A doctored image of “{who.text}” mocks them and can bring the council into disrepute.")
+        yield warn(*around(doctored, who), f"A doctored image of “{who.text}” mocks them and can bring the council into disrepute.")
     leaked = any(m.text.lower().startswith("leaked") for m in ctx.of("phrase", label="photo"))
     if not leaked and not ctx.of("link"):
         return
     for photo, who in pairs(ctx, people(ctx) if leaked else council_people(ctx)):
-        start, end = min(photo.start, who.start), max(photo.end, who.end)
-        yield warn(start, end, f"Sharing an image of “{who.text}” like this can bring the council into disrepute.")
+        yield warn(*around(photo, who), f"Sharing an image of “{who.text}” like this can bring the council into disrepute.")
 
 
 # Someone's face or head put onto another picture ("Photoshopped the caretaker's head onto a stairlift advert", "the

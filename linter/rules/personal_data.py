@@ -106,17 +106,20 @@ def service_number(text: str) -> bool:
     return national.startswith(SERVICE_PREFIXES)
 
 
+def _landline(text: str) -> bool:
+    """True for a UK geographic or non-geographic landline (01, 02, 03), not a mobile (07)."""
+    return re.sub(r"\D", "", text).removeprefix("44").lstrip("0")[:1] in {"1", "2", "3"}
+
+
 def _is_service_line(ctx: Context, m: Mention) -> bool:
     """A landline the post names as a business's or a service's line (``_SERVICE_LINE``); a mobile never is."""
-    landline = re.sub(r"\D", "", m.text).removeprefix("44").lstrip("0")[:1] in {"1", "2", "3"}
-    return landline and bool(_SERVICE_LINE.search(ctx.text, _tail_start(ctx.text, m.start), m.start))
+    return _landline(m.text) and bool(_SERVICE_LINE.search(ctx.text, _tail_start(ctx.text, m.start), m.start))
 
 
 def _is_council_line(ctx: Context, m: Mention) -> bool:
     """A landline the council's own account gives as its office number: after "call the office on",
     "contact the Clerk on" or "enquiries to", or beside the council's own e-mail domain or address."""
-    landline = re.sub(r"\D", "", m.text).removeprefix("44").lstrip("0")[:1] in {"1", "2", "3"}
-    if ctx.mode != "council" or not landline:
+    if ctx.mode != "council" or not _landline(m.text):
         return False
     beside = any(c.label in ("email-domain", "address") for c in ctx.of("council"))
     return beside or bool(_COUNCIL_CONTACT.search(ctx.text, _tail_start(ctx.text, m.start), m.start))

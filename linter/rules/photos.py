@@ -17,7 +17,7 @@ from ..detect.mention import Mention
 from ..detect.person_context import normalise, public_figures
 from ..spans import sentence_end, sentence_start
 from ..warning import PolicyWarning
-from .base import Context, Warn
+from .base import Context, Warn, around
 
 NEAR = 60  # characters between a photo word and whom it shows
 NEWS_NEAR = 80  # characters between a colleague and news about them
@@ -113,10 +113,9 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """
     whom = colleagues(ctx)
     for photo, who in pairs(ctx, whom):
-        start, end = min(photo.start, who.start), max(photo.end, who.end)
-        yield warn(start, end, f"A photo of “{who.text}”, a colleague: post it only with their permission.")
+        yield warn(*around(photo, who), f"A photo of “{who.text}”, a colleague: post it only with their permission.")
     for news, who in news_pairs(ctx, whom):
-        start, end = min(news.start, who.start), max(news.end, who.end)
+        start, end = around(news, who)
         about = f"a colleague (“{who.text}”)" if who.kind == "phrase" else f"“{who.text}”, a colleague"
         yield warn(start, end, f"“{news.text}” is personal information about {about}: post it only with their permission.")
 
@@ -158,8 +157,7 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: ``people.csv``.
     """
     for photo, who in pairs(ctx, people(ctx)):
-        start, end = min(photo.start, who.start), max(photo.end, who.end)
-        yield warn(start, end, f"A photo of “{who.text}”: post someone's image only with their express permission.")
+        yield warn(*around(photo, who), f"A photo of “{who.text}”: post someone's image only with their express permission.")
 
 
 def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
