@@ -111,9 +111,14 @@ def named_as_a_pet(doc, start: int, end: int) -> bool:
     if after[:1] == ["the"] and not pet_words().isdisjoint(after[1:]):
         return True
     before = [t.lower_ for t in doc[max(0, start - 2):start]]
-    if len(before) == 2 and before[0] == "mine" and before[1] in (":", "was", "is", "-", "–"):
+    if len(before) < 2 or before[1] not in _GIVES:
+        return False
+    if before[0] == "mine":
         return not pet_words().isdisjoint(t.lower_ for t in doc[max(0, start - 14):start - 2])
-    return len(before) == 2 and before[0] in ("pet", "pets") and before[1] in (":", "was", "is", "-", "–")
+    return before[0] in ("pet", "pets")
+
+
+_GIVES = frozenset({":", "was", "is", "-", "–"})  # "pet: Mr Pickles", "Mine was Mr Whiskers"
 
 
 _THING_CUES = frozenset({"starter", "car", "van", "boat", "plant", "bike", "robot", "hoover", "mower", "tree"})

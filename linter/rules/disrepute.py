@@ -204,6 +204,7 @@ DOCTORED = re.compile(r"\b(?:photoshopped|photoshop|doctored|edited|stuck|meme)\
                       re.IGNORECASE)
 
 
+@per_post
 def doctored_images(ctx: Context) -> tuple[tuple[Mention, Mention, str], ...]:
     """Each doctored image (``DOCTORED``) of one of the council's people in its sentence, with whom it shows and their
     group ("employee", "councillor"). Read by PL123 (4.3) and by the conduct rules: a mocking picture of someone is

@@ -128,8 +128,8 @@ def _is_council_line(ctx: Context, m: Mention) -> bool:
 def _tail_start(text: str, end: int, visible: int = 40) -> int:
     """Where the last ``visible`` characters that are not white space before ``end`` begin.
 
-    ``_COUNCIL_CONTACT`` ends at ``end`` and holds at most 32 such characters, so searching
-    from here finds what searching the whole text before ``end`` would, in bounded time.
+    ``_COUNCIL_CONTACT`` and ``_SERVICE_LINE`` end at ``end`` and hold at most 32 such characters, so
+    searching from here finds what searching the whole text before ``end`` would, in bounded time.
     """
     i = end
     while i > 0 and visible:
