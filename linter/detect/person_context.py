@@ -106,11 +106,14 @@ def a_pets_name(doc, start: int) -> bool:
 def named_as_a_pet(doc, start: int, end: int) -> bool:
     """True for a name the post gives as a pet's: followed by "the" and an animal ("Mr Pickles the hamster", "Maggie the
     pet lamb"), or after "pet:" or "pet was" ("First pet: Mr Pickles", "my first pet was Mr Whiskers"), or as the
-    writer's answer to a question about a pet just before ("name of your first pet. Mine was Mr Whiskers")."""
+    writer's answer to a question about a pet just before ("name of your first pet. Mine was Mr Whiskers", "wanted my
+    first pet so I put 'Mr Whiskers'")."""
     after = [t.lower_ for t in doc[end:end + 3]]
     if after[:1] == ["the"] and not pet_words().isdisjoint(after[1:]):
         return True
     before = [t.lower_ for t in doc[max(0, start - 2):start]]
+    if len(before) == 2 and before[0] in _ANSWERED and before[1] in _QUOTES:  # "first pet so I put 'Mr Whiskers'"
+        return not pet_words().isdisjoint(t.lower_ for t in doc[max(0, start - 14):start - 2])
     if len(before) < 2 or before[1] not in _GIVES:
         return False
     if before[0] == "mine":
@@ -119,6 +122,8 @@ def named_as_a_pet(doc, start: int, end: int) -> bool:
 
 
 _GIVES = frozenset({":", "was", "is", "-", "–"})  # "pet: Mr Pickles", "Mine was Mr Whiskers"
+_ANSWERED = frozenset({"put", "typed", "wrote", "entered", "answered"})  # an answer typed into a security question
+_QUOTES = frozenset({"'", '"', "‘", "“"})
 
 
 _THING_CUES = frozenset({"starter", "car", "van", "boat", "plant", "bike", "robot", "hoover", "mower", "tree"})

@@ -57,7 +57,7 @@ LABELS = (
     "first-person", "official-voice", "work-claim", "employer", "photo-attached", "sensitive-finance",
     "security-answer", "inappropriate", "work-topic", "workplace",
     "sensitive-health", "sensitive-legal", "sensitive-private", "sensitive-care", "sensitive-records", "sensitive-discipline",
-    "circle-person",
+    "circle-person", "permission",
 )
 SPECIAL = {"$NUM": {"LIKE_NUM": True}, "$TITLE": {"IS_TITLE": True}, "$ANY": {}, "$HASH": {"ORTH": "#"},
            "$DATE": {"TEXT": {"REGEX": r"^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$"}},

@@ -171,21 +171,32 @@ def dob_later_regex() -> re.Pattern:
 
 
 @cache
+def dob_next_regex() -> re.Pattern:
+    """A date-of-birth phrase ending its sentence within ``LATER_GAP`` characters, and a date with its year as the whole
+    next sentence, the answer given on its own: "Insurance renewal wants my date of birth AGAIN like they haven't had it
+    for eleven years. 02/09/1986." (group ``date``)."""
+    stops = re.escape(SENTENCE_STOPS)
+    return re.compile(rf"\b(?:{list_alternation('pii_dob_triggers')})\b[^{stops}]{{0,{LATER_GAP}}}[{stops}]+\s*(?P<date>{DATED})(?=\s*(?:[{stops}]|$))",
+                      re.IGNORECASE)
+
+
+@cache
 def self_regex() -> re.Pattern:
     """The writer's own words just before a date-of-birth phrase ("my", "I was", "me, born")."""
     return re.compile(rf"\b(?:{list_alternation('pii_dob_self')})\s*[,:]?\s*$", re.IGNORECASE)  # "me, born 22/11/1991"
 
 
+TO_ME = re.compile(r"birthday\s+(?:to|tae|2)\s+me\b", re.IGNORECASE)  # "Happy birthday tae me 🎂 30 today, 12 June 1995"
 AGE_TODAY = re.compile(r"\b\d{1,3} today\s*,\s*$", re.IGNORECASE)  # "58 today, born 14/06/1967"
 MINE = re.compile(r"\bmine(?:['’]s|\s+is|\s+was)?\s*[:,]?\s*$", re.IGNORECASE)  # "your date of birth … mine is 9 June 1979"
-WISH = re.compile(r"\bhappy\s+(?:birthday|bday|b-day|\d+(?:st|nd|rd|th))\b(?!\s+to\s+me\b)"
+WISH = re.compile(r"\bhappy\s+(?:birthday|bday|b-day|\d+(?:st|nd|rd|th))\b(?!\s+(?:to|tae|2)\s+me\b)"
                   r"|(?-i:\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*|\b(?:[Hh]e|[Ss]he|[Mm]y \w+|[Oo]ur \w+))\s+(?:turns|turned|is turning)\s+\d{1,3}\b", re.IGNORECASE)
 
 
 def wished_someone_else(text: str, start: int) -> bool:
     """True when the post wishes someone a happy birthday before ``start`` ("Happy 70th to Kev! … born 12/05/1956") or
     says someone turns an age ("Kev Doyle turns 70 on the 3rd! Born 3 June 1955"), so a subjectless "born" after it is
-    theirs; "happy birthday to me" and "I turn 40" are the writer's own."""
+    theirs; "happy birthday to me" (or Scots "tae me") and "I turn 40" are the writer's own."""
     return WISH.search(text, 0, start) is not None
 
 
@@ -219,8 +230,8 @@ class DateOfBirthRecognizer(LocalRecognizer):
         """Nothing to load: the patterns are compiled on first use."""
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        """Every date that follows a date-of-birth phrase: right after it, or later in its sentence with a year
-        at least ``MIN_AGE`` years ago."""
+        """Every date that follows a date-of-birth phrase: right after it, or later in its sentence or opening the
+        next with a year at least ``MIN_AGE`` years ago."""
         found = [self._result(text, m) for m in dob_regex().finditer(text)]
         taken = {r.start for r in found}
         latest = date.today().year - MIN_AGE
@@ -229,13 +240,16 @@ class DateOfBirthRecognizer(LocalRecognizer):
             if (m.start("date") not in taken and int(re.findall(r"\d{4}", m.group("date"))[-1]) <= latest
                     and not (NEXT_CLAUSE.search(gap) and not MINE.search(gap))):
                 found.append(self._result(text, m))
+        taken = {r.start for r in found}
+        found += [self._result(text, m) for m in dob_next_regex().finditer(text)
+                  if m.start("date") not in taken and int(re.findall(r"\d{4}", m.group("date"))[-1]) <= latest]
         return found
 
     def _result(self, text: str, match: re.Match) -> RecognizerResult:
         start = match.start()
         subjectless = _starts_sentence(text, start) or AGE_TODAY.search(text, max(0, start - 16), start)
         own = (self_regex().search(text[max(0, start - 12):start]) or (subjectless and not wished_someone_else(text, start))
-               or MINE.search(text, max(0, match.start("date") - 12), match.start("date")))
+               or MINE.search(text, max(0, match.start("date") - 12), match.start("date")) or TO_ME.match(text, start))
         owner = "self" if own else "other"
         return RecognizerResult(
             "DATE_OF_BIRTH", match.start("date"), match.end("date"), 0.85,

@@ -261,7 +261,7 @@ class ToneDetector:
             for target in sent.targets:
                 yield _mention(post.text, target, f"target={target.detail}")
             for hit in sent.hits:
-                aim = aim_at(sentences, i, hit, text)
+                aim = aim_at(sentences, i, hit, text, within=self.vader_groups if hit.detail.startswith("vader=") else None)
                 extra = f"{hit.detail};" if hit.detail else ""
                 whom = f"target={aim.detail}:{post.text[aim.start:aim.end]}" if aim else ""
                 yield _mention(post.text, hit, extra + whom)
@@ -280,11 +280,11 @@ class ToneDetector:
             score = _Lazy(lambda s=s, e=e: mood(s, e))
             near = n + 1 < len(found) and any(h.label in NEGATIVE_LABELS for h in found[n + 1][3])
             calm = sympathetic(self.lexicon.sympathy, text, s, e) and not _LAUGH.search(text)
+            if calm:  # misfortune or condolence: neither critical words nor the mood are aimed, nor make a term hostile
+                hits = [h for h in hits if h.label != "negative"]
             hits += self.protected(text, s, e, hits, targets, people, mood=None if calm else mood,
                                    lexicon=lexicon, hostile_next=near, original=post.text, aimed_post=aimed_post)
-            if calm:  # misfortune or condolence: neither critical words nor the mood are aimed
-                hits = [h for h in hits if h.label != "negative"]
-            elif not hits and self.vader_fires(targets, score):
+            if not calm and not hits and self.vader_fires(targets, score):
                 hits.append(Hit(s, s + len(post.text[s:e].rstrip()), "negative", f"vader={score():.2f}"))
             out.append(Sentence(s, e, tuple(targets), tuple(sorted(hits, key=lambda h: h.start))))
         return out
@@ -501,10 +501,11 @@ class _Lazy:
         return self.value
 
 
-def aim_at(sentences: list[Sentence], i: int, hit: Hit, text: str) -> Hit | None:
+def aim_at(sentences: list[Sentence], i: int, hit: Hit, text: str, *, within: tuple[str, ...] | None = None) -> Hit | None:
     """The target a hit is aimed at: the nearest in its sentence, else one the sentence refers back to (through a
-    sentence between that refers back too)."""
-    own = sentences[i].targets
+    sentence between that refers back too). ``within``: the target groups a VADER hit may be aimed at (those that let
+    it fire, ``vader_fires``: "Video of our Sarah W from the council office screaming …" is not aimed at Sarah)."""
+    own = [t for t in sentences[i].targets if within is None or t.detail in within]
     if own:
         return min(own, key=lambda t: abs(t.start - hit.start))
     sent = sentences[i]

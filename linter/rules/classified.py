@@ -19,7 +19,7 @@ from ..assets import list_alternation
 from ..detect.classifier import media_words
 from ..warning import PolicyWarning, Severity
 from .base import Context, Rule, Warn, per_post
-from .photos import pet_post
+from .photos import permitted, pet_post
 
 COUNCIL = ("council",)
 PERSONAL = ("personal",)
@@ -42,12 +42,12 @@ def carries_media(ctx: Context) -> bool:
 # (not "[photo: tom holding a hedgehog]", which describes the picture),
 # "via @…", "h/t", "©".
 _CREDIT = re.compile(r"[\"'’”]\s*[—–~-]{1,2}\s*[A-Z]|(?i:\b(?:photo|pic|image|shot|words|poem|video)\s+by\s+@?\w|\bcredits?\s*(?:to|:)\s*@?\w"
-                     r"|\bvia\s+@\w|\bh/t\b|\bwith\s+(?:his|her|their|kind)\s+permission\b)|©")
+                     r"|\bvia\s+@\w|\bh/t\b)|©")
 
 
 def credited(ctx: Context) -> bool:
-    """The post credits whose picture or words it carries."""
-    return bool(_CREDIT.search(ctx.text))
+    """The post credits whose picture or words it carries, or says they gave permission (``photos.permitted``)."""
+    return bool(_CREDIT.search(ctx.text)) or permitted(ctx)
 
 
 def about_a_colleague(ctx: Context) -> bool:
@@ -85,7 +85,7 @@ def speaks(ctx: Context, clause: str, score: float) -> bool:
     if clause == "4.2":
         return linked_to_council(ctx)
     if clause == "3.2":
-        return about_a_colleague(ctx)
+        return about_a_colleague(ctx) and not permitted(ctx)
     if clause == "4.10":
         return carries_media(ctx) and not credited(ctx) and not pet_post(ctx.text)
     return True

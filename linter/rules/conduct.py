@@ -113,6 +113,7 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Made a meme of Tom Stone's face on a garden gnome for the work chat 😂
     Flagged: NVL sent a lad round with a jet-wash to 'clean' the war memorial. Took half the lettering off. Absolute cowboys.
     Okay: Tom Stone came round for tea. Brought a cake. Hopeless weather though.
+    Okay: Video of our Sarah W from the council office screaming at the last stop of the ghost walk 😂👻
 
     A sentence that names such a person and that VADER scores very negative, with no listed
     critical word, is reported at ``info`` (worth a second look): VADER measures the mood
@@ -238,6 +239,9 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Scanned a man who swore blind he'd 'just fallen' onto it. Can't say more than that.
     Okay: My granddad taught me at a kitchen table in Corby with a loupe and a fag behind his ear.
     Okay: My brother Daniel got married on Saturday and cried more than the bride did.
+    Okay: Special mention to Will, who's been through hell with his wife's cancer this year and still turned up.
+    Okay: Made a lemon balm blend for Sarah at work, her anxiety's been awful since the divorce went through 💚
+    Okay: Sparring with Danny from work tonight 🥊 he's better than he looks, swipe for the black eye 😂
     Flagged: Dan Okafor only got deputy clerk cos they needed a token. Everyone in the office knows it.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,

@@ -287,6 +287,8 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Happy 60th to Steve Rollins, born 3rd April 1966 and still can't dance.
     Okay: Happy 70th to our Kev! 🎂 born 12/05/1956 and still digging.
     Okay: Kev Doyle turns 70 on the 3rd! Born 3 June 1955, same day as my dad.
+    Flagged: Happy birthday tae me 🎂 30 today, 12 June 1995, Inverness born and bred
+    Flagged: Insurance renewal wants my date of birth AGAIN. 02/09/1986. Same as last year.
     Okay: Kevin's details: born 3 March 1961, lives on Mill Lane.
     Okay: The Penny Black came out on 1st May 1840, and I was born on... no, nice try, not telling you that 😂
     Okay: It's my birthday! Married 12 June 1999 and still going strong.

@@ -115,6 +115,7 @@ def works_for_council(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: I work at the garden centre on Saturdays.
     Okay: Work experience at the garden centre this week, loving it.
     Okay: My employer has given us an extra day off at Christmas.
+    Flagged: Did the hinges on the Mayor's chain box as a favour, being as I'm on the books at the town council.
 
     Instead: leave your employer out of personal posts.
 
@@ -165,6 +166,9 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Lovely sunset over Thrapston tonight.
     Okay: Emptying the bins in Thrapston before the rain.
     Okay: My council job is fine, thanks for asking.
+    Flagged: Deputy caretaker, Thrapston. Lay preacher, Raunds. Grandad, everywhere.
+    Flagged: Tree warden for Thrapston, which means this week I surveyed 64 limes along Huntingdon Road.
+    Flagged: Spent my council shift this week regilding the chairman's chain, Thrapston's finest bit of civic bling.
 
     Instead: drop either the job or the place.
 
@@ -233,6 +237,8 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Send your photos for the town calendar competition to events@thrapstontowncouncil.gov.uk, I'm one of the judges
     Flagged: Anyone wanting to book the Plaza, email bookings@thrapstontowncouncil.gov.uk and I'll get you sorted
     Flagged: Had a quote request from the town council for a display case of local birds.
+    Flagged: Glazed 40 commemorative plates for the Thrapston Town Council twinning visit.
+    Flagged: Delivered three castles to the Thrapston Town Council fun day and the kids loved it.
     Okay: The council meeting is open to the public on Tuesday.
     Okay: I spent the evening writing my novel.
     Okay: The precept consultation closes on Friday.
@@ -257,6 +263,7 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The hotel was lovely and the beach was two minutes away.
     Okay: I do the bookings for the darts league, message me.
     Okay: Had a quote request from a lovely couple for a wedding cake.
+    Okay: Planted 40 tulips this morning. Council tax bill arrived too, ouch.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
@@ -269,7 +276,8 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     alone ("the finance officer", which writers label 4.5 or 4.6 when the post is about that person). Claiming the team's work
     ("our small team delivered", "I built it", "took us three days", "I do the bookings", "I'm one of the
     judges", "email … and I'll get you sorted"), and a supplier's ("had a quote request from", "invoice sent to",
-    "dropped 20 tonne"), count in a post that names or refers to the council.
+    "dropped 20 tonne"), and handiwork counted ("Glazed 40 commemorative plates", "I've restored two honours boards"),
+    count in a post that names or refers to the council or says the writer works for it.
 
     Instead: keep council work off personal accounts; where a post can be linked to the
     council, add "Views are my own."
@@ -292,7 +300,7 @@ def work_mentions(ctx: Context) -> list:
              and m not in shared]
     if identified(ctx) or ctx.of("phrase", label="workplace"):
         found += [m for m in ctx.of("phrase", label="work-topic") if not any(m.overlaps(f) for f in (*found, *shared))]
-    if found or council_named(ctx) or ctx.of("phrase", label="council-reference"):
+    if found or identified(ctx) or ctx.of("phrase", label="council-reference"):
         found += ctx.of("phrase", label="work-claim")
     if found and not council_cue(ctx) and another_bodys_meeting(ctx.text):  # "PTA meeting tonight ... I took the minutes"
         return []

@@ -357,6 +357,9 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Mi sister Helen have twins this morning at Kettering General!
     Okay: Dad (Bill) is 84 next week and still mows his own lawn in a shirt and tie.
     Okay: Lovely quiet one at the pub with Tom and Sarah from school. Tom's got grandkids now.
+    Okay: Security question wanted my first pet so I put 'Mr Whiskers' and now my bank knows I was a sad child.
+    Okay: Olivetti Lettera 32, new ribbon, £140 to a good home.
+    Okay: Restored a Smith Corona for a lady in Oundle. From Les Mis to Laura Ashley, I've typed it all.
     Okay: Kevin McCloud on Grand Designs: 'and they're over budget'. Every episode. Kevin, mate, just say hello.
     Okay: Storm Chandra: sandbags are available from the depot until 4pm today.
     Okay: Two years in England today. Thank you to everyone at the church who helped my family. Slava Ukraini 💙💛
@@ -443,6 +446,7 @@ def email_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Email me at work, dan.okafor @ thrapstontowncouncil . gov . uk, I'm rubbish at checking DMs
     Okay: Complaints to the office please.
     Okay: Questions about the hall to clerk@thrapstontowncouncil.gov.uk please.
+    Okay: Report dangerous trees to TREES@THRAPSTONTOWNCOUNCIL.GOV.UK, it comes straight to me.
     Okay [mode=council]: Allotment plots are available. Email allotments@thrapstontowncouncil.gov.uk to join the waiting list.
 
     Instead: remove the address, or name the public channel people should use.

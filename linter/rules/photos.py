@@ -55,7 +55,8 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     A photo word ("photo of", "pic", "video", "selfie with", "caught on camera") in the same
     sentence as a colleague: a listed employee, their role ("our groundsman"), or words such
-    as "my colleague", "the lads from work", "the grounds team". Personal news beside a
+    as "my colleague", "the lads from work", "the grounds team". A post that says they agreed
+    ("with her blessing", "let me photograph her": ``permitted``) is left alone. Personal news beside a
     colleague ("pregnant", "off with stress", "knee op", "written warning", "hearing aids", "he's 67": the list
     ``models/patterns/colleague_news.txt``) is information about them and counts too.
 
@@ -106,11 +107,14 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Pic of Meg the collie asleep in the feed trough. Working dog, my eye.
     Okay: [photo] me at the work Christmas party, no regrets, happy new year x
     Okay: Lovely quiet one at the pub with Tom and Sarah from school. Tom's got grandkids now, which made me feel ancient.
+    Okay: The finance officer let me photograph her hands on the old typewriter for the shop page 📷
 
     Instead: ask the colleague first, and post only with their permission.
 
     Profile: ``people.csv`` (employees and their roles).
     """
+    if permitted(ctx):
+        return
     whom = colleagues(ctx)
     for photo, who in pairs(ctx, whom):
         yield warn(*around(photo, who), f"A photo of “{who.text}”, a colleague: post it only with their permission.")
@@ -151,11 +155,15 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Client came in with a photo of Helen Mirren's silver crop. Nailed it, if I say so myself.
     Okay: New profile pic courtesy of the lovely Jess at @jessmakesportraits, thank you!
     Okay: Finished the window for St Mary's at last! Photo below is of the panel, just the glass.
+    Okay: Snapped a picture of Kevin Doyle on his allotment, posted with his blessing.
+    Flagged: Filmed Kevin Doyle on his allotment. He didn't let me film him, mind.
 
     Instead: ask first, or post a photo in which nobody can be recognised.
 
     Profile: ``people.csv``.
     """
+    if permitted(ctx):
+        return
     for photo, who in pairs(ctx, people(ctx)):
         yield warn(*around(photo, who), f"A photo of “{who.text}”: post someone's image only with their express permission.")
 
@@ -258,6 +266,17 @@ def crude_words(ctx: Context) -> list[Mention]:
     named = [n for n in ctx.of("listed-person") if n.text[:1].isupper()]
     return [c for c in ctx.of("phrase", label="inappropriate")
             if not any(n.start <= c.start < n.end for n in named)]
+
+
+def permitted(ctx: Context) -> bool:
+    """True when the post says permission was given for the picture or the words it shares ("with her blessing",
+    "shared with permission", "she let me photograph her hands"; ``phrase_permission.txt``), unless a negation comes
+    just before ("didn't let me film it"). Writers label such posts without 3.2 or 4.10 (4.6 stays: a name is still
+    a name)."""
+    return any(not _NEGATED.search(ctx.text, max(0, m.start - 16), m.start) for m in ctx.of("phrase", label="permission"))
+
+
+_NEGATED = re.compile(r"(?:\bnot|n['’]t|\bnever|\bwithout)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
 def pairs(ctx: Context, whom: list[Mention]) -> Iterator[tuple[Mention, Mention]]:
