@@ -305,7 +305,8 @@ class PhraseDetector:
         """A capitalised first name or nickname of a listed employee, unless another surname follows, a kinship word
         stands before it ("My brother Daniel got married") or the post says the name is a friend's from another circle
         ("Tom and Sarah from school") or an animal's ("Pic of Meg the collie"); an ordinary word ("Will") with the
-        surname after it or owning a relative ("Will's wife left him")."""
+        surname after it, owning a relative ("Will's wife left him") or after "of" or "with" ("Video of Will trying to
+        unjam the shutters"), where no verb can stand."""
         others = not_colleagues(doc)
         for tok in doc:
             named = tok.is_title and tok.lower_ not in others
@@ -313,7 +314,8 @@ class PhraseDetector:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             surname = nxt is not None and nxt.lower_ == person.name.split()[-1].lower() if person else False
             possessive = ordinary and nxt is not None and nxt.lower_ in ("'s", "’s") and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in self.kin
-            if person and not kin_before(tok) and (surname or possessive or not (ordinary or (nxt is not None and nxt.is_title))):
+            taken = ordinary and tok.i > 0 and doc[tok.i - 1].lower_ in ("of", "with")  # "Video of Will trying …"
+            if person and not kin_before(tok) and (surname or possessive or taken or not (ordinary or (nxt is not None and nxt.is_title))):
                 yield Mention("phrase", tok.idx, tok.idx + len(tok), tok.text, label="colleague-name",
                               person=person, evidence=person.name)
 

@@ -94,6 +94,11 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Big congratulations to our finance officer, who's expecting twins in the spring!
     Flagged: Our caretaker isn't as quick up the ladder these days (he's 67!) so bear with us on the hall lights.
     Flagged: Guess who's pregnant again and going to leave us short-staffed all summer.
+    Flagged: Office Christmas jumper day! 🎄 Left to right: Sarah, Dan, Priya and our groundsman Tom.
+    Flagged: Selfie with the work crew at the Fun Day 🎈☀️ best team ever!!
+    Flagged: Video of Will trying to unjam the hall shutters with a broom 🤣
+    Flagged: Our finance officer in her Halloween witch costume, too good not to post 🧙‍♀️
+    Flagged: Photie fae the Burns Night — that's Priya fae the council doing the Gay Gordons wi' the caretaker.
     Okay: My sister Sarah is pregnant again!
     Okay: My sister is pregnant again and I'll be covering her shifts at the café, happy to help!
     Okay: Wishing my dad a speedy recovery after his knee op.
