@@ -48,7 +48,7 @@ from ..assets import read_lines
 from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import KIN_BEFORE, kin_before, not_colleagues
+from .person_context import KIN_BEFORE, kin_before, not_colleagues, pets_named
 from .phrase_context import another_bodys_meeting, elsewhere
 from .people_names import (
     EVIDENCE_RANK,
@@ -81,7 +81,8 @@ def _words_pattern(entries: Iterable[str]) -> str:
 # match's key is the role's with ``SAID`` added.
 SAID = "\tsaid"
 SAID_VERBS = frozenset({"said", "says", "told", "tells", "asked", "asks", "reckons", "reckoned", "refused", "wants",
-                        "wanted", "rang", "emailed", "insists", "insisted", "decided"})
+                        "wanted", "rang", "emailed", "insists", "insisted", "decided",
+                        "is", "has", "turned"})  # "Groundsman turned up still half-cut" ("'s" is too often a possessive)
 # A meeting's officers: in a post about another body's meeting, that body's.
 _MEETING_OFFICER = re.compile(r"\b(?:chair|chairman|chairwoman|chairperson|vice-chair|secretary|treasurer|president)\b")
 
@@ -166,11 +167,15 @@ class PeopleDetector:
         return resolve(found)
 
     def _names(self, doc, text: str) -> Iterator[Mention]:
-        """Phrase matches of every spelling; capitals checked where a spelling needs them."""
+        """Phrase matches of every spelling; capitals checked where a spelling needs them; not a name the post gives an
+        animal."""
+        pets = pets_named(doc)
         for key, start, end in self.names(doc):
             variant = self.table.variants[doc.vocab.strings[key]]
             span = doc[start:end]
             if variant.needs_case and not all(t.text[:1].isupper() for t in span if t.is_alpha):
+                continue
+            if span.text.lower() in pets:  # "a Netherland Dwarf called Mr Pike 🐇"
                 continue
             evidence = (
                 variant.evidence

@@ -92,7 +92,8 @@ def pet_words() -> frozenset[str]:
 
 def a_pets_name(doc, start: int) -> bool:
     """True for the name an animal or a thing is given: "a tortoise called Sir Reginald", "a horse called Thrifty
-    Barry", "named him Clint Yeastwood" after "the new starter" (``phrase_set_pet.txt`` and "him", "her", "it")."""
+    Barry", "named him Clint Yeastwood" after "the new starter" (``phrase_set_pet.txt`` and "him", "her", "it"), or
+    "called" in a post with an animal's emoji ("a Netherland Dwarf called Mr Pike. I'm not making this up 🐇")."""
     if start < 2:
         return False
     pronoun = doc[start - 1].lower_ in ("it", "him", "her")
@@ -100,7 +101,11 @@ def a_pets_name(doc, start: int) -> bool:
     if verb not in ("called", "named", "name", "christened"):
         return False
     before = {t.lower_ for t in doc[max(0, start - 12):start - 1]}
-    return not before.isdisjoint(pet_words()) or pronoun and not before.isdisjoint(_THING_CUES)
+    animal = bool(_ANIMAL_EMOJI.search(doc.text))  # "a Netherland Dwarf called Mr Pike. I'm not making this up 🐇🏆"
+    return not before.isdisjoint(pet_words()) or animal or pronoun and not before.isdisjoint(_THING_CUES)
+
+
+_ANIMAL_EMOJI = re.compile(r"[\U0001F400-\U0001F43F\U0001F980-\U0001F9AE]")
 
 
 def named_as_a_pet(doc, start: int, end: int) -> bool:
@@ -166,15 +171,31 @@ KIN_BEFORE = 3  # tokens before a first name searched for a kinship word ("my so
 
 
 def kin_before(token) -> bool:
-    """A kinship word stands just before the name ("my niece Priya", "My brother Daniel got married"), or "my" right
-    before it ("My Priya's first day at big school"): a relative who shares a listed first name."""
+    """A kinship word stands just before the name ("my niece Priya", "My brother Daniel got married"), "my" right
+    before it ("My Priya's first day at big school") or "our" in a post about family (``our_family``): a relative who
+    shares a listed first name."""
     mine = token.i > 0 and token.doc[token.i - 1].lower_ == "my"
+    mine = mine or our_family(token)
     before = [t.lower_ for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i]]
     cut = max((i for i, w in enumerate(before) if w in _SENTENCE_STOP), default=-1)  # not across a sentence:
     return mine or any(w in family_words() for w in before[cut + 1 :])  # "… my usual partner. Thomas from grounds"
 
 
 _SENTENCE_STOP = frozenset({".", "!", "?", "!!", "?!", "..."})
+
+
+def our_family(token) -> bool:
+    """"Our" right before the name in a post that speaks of family, the name not placed anywhere after it ("Our Priya
+    got into Leeds to do medicine!! The whole family is in bits"; not "Look at our Priya from work's new baby girl …
+    her mum's Facebook")."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].lower_ != "our":
+        return False
+    nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return nxt not in _PLACED and any(t.lower_ in family_words() or t.lower_ == "family" for t in doc)
+
+
+_PLACED = frozenset({"from", "at", "in", "on", "with"})
 
 
 def pets_named(doc) -> frozenset[str]:

@@ -46,12 +46,17 @@ _PERSON = frozenset(
 _SELF = frozenset("i i'm im we we're were' i've we've".split())
 _SHORT = 5  # words: a sentence this short, made only of frame words, refers back ("Vile woman.")
 _SUPERLATIVE_SKIP = ("ing", "ed", "ful", "ous", "ive", "ic", "al", "ant", "ent", "ish", "less", "ble")
-_NOT_INVITE = re.compile(r"(?<!\w)(?:not|never|won't|don't|didn't|aren't|we're not|no one is|nobody|no one)\s+(?:be\s+|to\s+)?(?:inviting|invite|invited|asking|including|include|telling|tell)\s+$")
+_NOT_INVITE = re.compile(r"(?:(?<!\w)(?:not|never|won't|don't|didn't|aren't|we're not|no one is|nobody|no one)\s+(?:be\s+|to\s+)?"
+                         r"(?:inviting|invite|invited|asking|including|include|telling|tell)"
+                         r"|['‘\"“]?(?<!\w)(?:forgetting|forgot|forget)['’\"”]?\s+to\s+(?:tell|invite|include))\s+$")  # "'forgetting' to tell Sarah W"
 _EXCLUDE = re.compile(
     r"(?<!\w)(?:everyone|everybody|we|let's|lets|all|just|should|gonna)\s+(?:\w+\s+){0,2}?"
     r"(?:ignore|ignoring|blank|blanking|exclude|excluding|avoid|freeze out|leave out|unfollow|block|mute)\s+$"
 )
 _WITHOUT = re.compile(r"(?<!\w)without\s+$")
+# "made a new group … so we don't have to have Dan O in it"
+_NOT_HAVE = re.compile(r"(?<!\w)(?:don't|dont|do not|won't|not)\s+(?:have|need)\s+to\s+have\s+$")
+_IN_IT = re.compile(r"\s+in\s+(?:it|there|the group|the chat)(?!\w)")
 _LEAVE = re.compile(r"(?<!\w)(?:leave|leaving|freeze|freezing)\s+$")
 _OUT = re.compile(r"\s+out(?!\w)(?!\s+of\s+(?:this|it|that)(?!\w))")  # not "leave Sarah out of this"
 _SO_THAT = re.compile(r"\s+so\s+(?:he|she|they)(?:'s|'ll)?\s+(?:\w+\s+)?(?:stops?|gets?|doesn't|won't|can't|leaves?|quits?|knows?|learns?)")
@@ -243,7 +248,8 @@ def secret_exclusion(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def excluded(text: str, start: int, end: int, targets) -> list[tuple[int, int]]:
-    """Exclusion aimed at a target in one sentence: "ignore the new lad", "a chat without Sarah W so she …"."""
+    """Exclusion aimed at a target in one sentence: "ignore the new lad", "a chat without Sarah W so she …", "'forgetting'
+    to tell Sarah W when lunch is", "so we don't have to have Dan O in it"."""
     out = []
     for t in targets:
         lo = max(start, t.start - 60)
@@ -253,6 +259,8 @@ def excluded(text: str, start: int, end: int, targets) -> list[tuple[int, int]]:
         elif (m := _WITHOUT.search(before)) and (_SO_THAT.match(text, t.end, end) or _GROUP_PLAN.search(before)):
             out.append((lo + m.start(), t.end))
         elif (m := _LEAVE.search(before)) and (o := _OUT.match(text, t.end, end)):
+            out.append((lo + m.start(), o.end()))
+        elif (m := _NOT_HAVE.search(before)) and (o := _IN_IT.match(text, t.end, end)):
             out.append((lo + m.start(), o.end()))
     return out
 

@@ -243,6 +243,8 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Made a lemon balm blend for Sarah at work, her anxiety's been awful since the divorce went through 💚
     Okay: Sparring with Danny from work tonight 🥊 he's better than he looks, swipe for the black eye 😂
     Flagged: Dan Okafor only got deputy clerk cos they needed a token. Everyone in the office knows it.
+    Flagged: Finance officer's fasting for Ramadan so good luck getting your expenses signed after 3pm, she's useless by then.
+    Okay: Happy Eid to all our Muslim friends who've been fasting for Ramadan! 🌙
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.
@@ -273,6 +275,7 @@ def bullying(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Leaving drinks Friday for the office. Not telling Sarah, she'll only moan about the bill.
     Flagged: Photoshopped the caretaker's head onto a stairlift advert and pinned it on the staff noticeboard 😂
     Flagged: Friday drinks sorted 🍻 we've all agreed not to tell Daniel, it's so much nicer without him.
+    Flagged: Day 14 of everyone in the office 'forgetting' to tell Sarah W when lunch is. Honestly it's the only fun we get 😇
     Okay: Everyone ignore my typos, it's late.
     Okay: Nobody likes a soggy bottom on a pie.
     Okay: Let's make this weekend one to remember.

@@ -105,6 +105,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Closed session with the trauma counsellor at work today. Honestly more helpful than I expected.
     Okay: Lobster pots, Part II: he's decided to build them himself this winter.
     Okay: History Walk Part II is this Sunday! Meet in the Market Place at 2pm.
+    Okay: Exam papers are confidential until the window closes, so no. Nice try, Josh. He offered me a tenner.
     Okay: Picked up three records at Off The Record in Bedford today.
     Okay: Finished part II of the Shardlake audiobook on the drive back from a job in Stamford.
     Okay: Got the you-know-what tonight, wish me luck 😉

@@ -148,6 +148,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Nae lie, the caretaker at the bairns' school is a legend. Fixed ma loon's bike chain.
     Okay: Starting Monday as the new receptionist! Nervous and excited in equal measure.
     Okay: New room opens Friday: 'The Clerk's Cellar', 60 minutes to escape a Victorian office.
+    Okay [mode=council]: The draft minutes are now on our website. Comments to the Clerk by 26 March, please.
 
     A newcomer or a colleague described by where they sit ("the new lass", "her in finance")
     is one identifiable person even unnamed. On the council's account, "contact the Clerk" is
@@ -169,12 +170,14 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
         yield warn(m.start, m.end, message, suggestions=(NEUTRAL[m.person.group],), entity=m.entity)
 
 
-_CONTACT_BEFORE = re.compile(r"\b(?:contact|call|ring|phone|e-?mail|write\s+to|speak\s+to|ask|apply\s+to)\s*$", re.IGNORECASE)
+_CONTACT_BEFORE = re.compile(r"\b(?:contact|call|ring|phone|e-?mail|write\s+to|speak\s+to|ask|apply\s+to|(?:comments|questions|"
+                             r"queries|enquiries|objections|responses|representations|applications)\s+to)\s*$", re.IGNORECASE)
 APPOSITION_GAP = 3  # characters between a name and its role in apposition (", our")
 
 
 def _public_office(ctx: Context, m: Mention) -> bool:
-    """On the council's account, "contact the Clerk" names the office people write to, not a person."""
+    """On the council's account, "contact the Clerk" or "comments to the Clerk" names the office people write to, not a
+    person."""
     return ctx.mode == "council" and bool(_CONTACT_BEFORE.search(ctx.text, 0, m.start))
 
 

@@ -283,6 +283,10 @@ def _lone(m: Mention) -> bool:
     return len(m.text.split()) == 1
 
 
+# A quoted name right after a possessive name: the title of someone's work ("Carol Ann Duffy's 'Mrs Midas'").
+_WORK_OF = re.compile(r"\b[A-Z][\w-]*['’]s\s+['‘\"“]$")
+
+
 def _reportable(ctx: Context, m: Mention) -> bool:
     """Whether an unlisted name is worth a warning (see ``person_name``)."""
     if _is_listed(ctx, m) or _is_author(ctx, m) or _short_for_listed(ctx, m):
@@ -290,6 +294,8 @@ def _reportable(ctx: Context, m: Mention) -> bool:
     if m.label in ("family", "friend") or (m.label == "public" and not (_lone(m) and _is_colleague(ctx, m))):
         return False
     if any(c.overlaps(m) for c in ctx.of("council")) or in_quoted_title(ctx.text, m.start, m.end, longer=True):
+        return False
+    if _WORK_OF.search(ctx.text, max(0, m.start - 40), m.start):  # "Carol Ann Duffy's 'Mrs Midas'": a poem's title
         return False
     if _lone(m) and not _listed_word(ctx, m):
         return m.label == "local"
@@ -360,6 +366,10 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Security question wanted my first pet so I put 'Mr Whiskers' and now my bank knows I was a sad child.
     Okay: Olivetti Lettera 32, new ribbon, £140 to a good home.
     Okay: Restored a Smith Corona for a lady in Oundle. From Les Mis to Laura Ashley, I've typed it all.
+    Okay: Best in show at Oundle went to a Netherland Dwarf called Mr Pike. I'm not making this up 🐇🏆
+    Okay: As Larry Adler once said, 'The harmonica is the only instrument you can play with your hands in your pockets.'
+    Okay: I'll open with a few lines of Carol Ann Duffy's 'Mrs Midas' before I inflict my own bits on you.
+    Okay: Someone asked me today if Mr Punch is 'problematic'. Madam, he has been problematic since 1662.
     Okay: Kevin McCloud on Grand Designs: 'and they're over budget'. Every episode. Kevin, mate, just say hello.
     Okay: Storm Chandra: sandbags are available from the depot until 4pm today.
     Okay: Two years in England today. Thank you to everyone at the church who helped my family. Slava Ukraini 💙💛

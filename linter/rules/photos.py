@@ -99,6 +99,10 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Video of Will trying to unjam the hall shutters with a broom 🤣
     Flagged: Our finance officer in her Halloween witch costume, too good not to post 🧙‍♀️
     Flagged: Photie fae the Burns Night — that's Priya fae the council doing the Gay Gordons wi' the caretaker.
+    Flagged: Will from work is 65 next Thursday and thinks nobody knows.
+    Flagged: Our finance officer has asked me not to say, but she's expecting in June!! 🥰
+    Flagged: Our Town Clerk's a widow, bless her, so of course she's at the office till eight every night.
+    Okay: Our Priya got into Leeds to do medicine!! The whole family is in bits 😭🎓
     Okay: My sister Sarah is pregnant again!
     Okay: My sister is pregnant again and I'll be covering her shifts at the café, happy to help!
     Okay: Wishing my dad a speedy recovery after his knee op.
