@@ -17,7 +17,7 @@ from ..detect.mention import Mention
 from ..detect.person_context import normalise, public_figures
 from ..spans import sentence_end, sentence_start
 from ..warning import PolicyWarning
-from .base import Context, Warn, around
+from .base import Context, Warn, around, per_post
 
 NEAR = 60  # characters between a photo word and whom it shows
 NEWS_NEAR = 80  # characters between a colleague and news about them
@@ -277,6 +277,7 @@ def crude_words(ctx: Context) -> list[Mention]:
             if not any(n.start <= c.start < n.end for n in named)]
 
 
+@per_post
 def permitted(ctx: Context) -> bool:
     """True when the post says permission was given for the picture or the words it shares ("with her blessing",
     "shared with permission", "she let me photograph her hands"; ``phrase_permission.txt``), unless a negation comes
