@@ -255,8 +255,8 @@ def test_docstring_examples(linter):
     from linter.rules.people import RULES
 
     for rule in RULES:
-        for kind, _opts, text in rule.examples():
-            codes = {w.code for w in linter.lint(text, at=SATURDAY_EVENING)}
+        for kind, opts, text in rule.examples():
+            codes = {w.code for w in linter.lint(text, mode=opts.get("mode", "personal"), at=SATURDAY_EVENING)}
             assert (rule.code in codes) == (kind == "Flagged"), (rule.code, text)
 
 

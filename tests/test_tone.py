@@ -257,8 +257,8 @@ def test_message_names_what_and_whom(linter):
 @pytest.mark.parametrize("rule", conduct.RULES, ids=lambda r: r.code)
 def test_docstring_examples_hold(linter, rule):
     """Every Flagged: line raises the rule and every Okay: line does not."""
-    for kind, _opts, text in rule.examples():
-        codes = {w.code for w in linter.lint(text, at=SATURDAY)}
+    for kind, opts, text in rule.examples():
+        codes = {w.code for w in linter.lint(text, mode=opts.get("mode", "personal"), at=SATURDAY)}
         assert (rule.code in codes) is (kind == "Flagged"), text
 
 
