@@ -108,6 +108,9 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Reported the fly-tipping to the council again.
     Okay: Cllr Pike declared his interest and left the room.
     Okay: Our suitcase was over the limit at Stansted, £60 fee.
+    Flagged: Found the deputy clerk's betting slips in the office bin again. Gambling on council time, who'd have thought.
+    Flagged: The caretaker's been running a car-repair business out of the community centre car park.
+    Okay: I'm running a small business out of my garage now, bakes to order!
 
     Instead: raise concerns with the Clerk or the proper authority, not on social media.
 

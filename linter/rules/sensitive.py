@@ -73,6 +73,10 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Poor Priya in finance has had an attachment of earnings order over a county court judgment.
     Flagged [mode=council]: A reminder to Mr K. Doyle that his allotment rent of £64 is now three months overdue.
     Flagged: Pay rise letter says 2%. Meanwhile I know for a fact the clerk's on £52k.
+    Flagged: Mrs Barraclough's housing benefit has been stopped and she came in asking us for help.
+    Flagged: Kevin Doyle's been taken to the small claims court over £340 of allotment rent, apparently.
+    Flagged: Bumped into Sarah from the office, she's off to the debt advice place in Kettering again, poor thing.
+    Flagged [mode=council]: A reminder to Aisha Bello that £420 remains outstanding for the May hall hire.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
     Okay: My knee op went well, thanks everyone.
