@@ -156,6 +156,11 @@ NEXT_CLAUSE = re.compile(r"\b(?:and|but|or|then|so|until|till|since|when|after|b
 MIN_AGE = 10  # a year this recent is a birthday party's, not a birth: "my birthday … on 3 March 2025"
 
 
+def _years_ago(match: re.Match) -> bool:
+    """True when the year of the match's ``date`` group is at least ``MIN_AGE`` years ago (a birth, not a party)."""
+    return int(re.findall(r"\d{4}", match.group("date"))[-1]) <= date.today().year - MIN_AGE
+
+
 @cache
 def dob_regex() -> re.Pattern:
     """A date-of-birth phrase, an optional "on" or comma ("the week I was born, 3 October 1971"), then the date (group ``date``)."""
@@ -186,10 +191,11 @@ def self_regex() -> re.Pattern:
     return re.compile(rf"\b(?:{list_alternation('pii_dob_self')})\s*[,:]?\s*$", re.IGNORECASE)  # "me, born 22/11/1991"
 
 
-TO_ME = re.compile(r"birthday\s+(?:to|tae|2)\s+me\b", re.IGNORECASE)  # "Happy birthday tae me 🎂 30 today, 12 June 1995"
+_TO_ME = r"\s+(?:to|tae|2)\s+me\b"  # a birthday wished to oneself ("happy birthday to me", Scots "tae me")
+TO_ME = re.compile(r"birthday" + _TO_ME, re.IGNORECASE)  # "Happy birthday tae me 🎂 30 today, 12 June 1995"
 AGE_TODAY = re.compile(r"\b\d{1,3} today\s*,\s*$", re.IGNORECASE)  # "58 today, born 14/06/1967"
 MINE = re.compile(r"\bmine(?:['’]s|\s+is|\s+was)?\s*[:,]?\s*$", re.IGNORECASE)  # "your date of birth … mine is 9 June 1979"
-WISH = re.compile(r"\bhappy\s+(?:birthday|bday|b-day|\d+(?:st|nd|rd|th))\b(?!\s+(?:to|tae|2)\s+me\b)"
+WISH = re.compile(r"\bhappy\s+(?:birthday|bday|b-day|\d+(?:st|nd|rd|th))\b(?!" + _TO_ME + ")"
                   r"|(?-i:\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]*|\b(?:[Hh]e|[Ss]he|[Mm]y \w+|[Oo]ur \w+))\s+(?:turns|turned|is turning)\s+\d{1,3}\b", re.IGNORECASE)
 
 
@@ -234,15 +240,12 @@ class DateOfBirthRecognizer(LocalRecognizer):
         next with a year at least ``MIN_AGE`` years ago."""
         found = [self._result(text, m) for m in dob_regex().finditer(text)]
         taken = {r.start for r in found}
-        latest = date.today().year - MIN_AGE
         for m in dob_later_regex().finditer(text):
             gap = text[m.start():m.start("date")]
-            if (m.start("date") not in taken and int(re.findall(r"\d{4}", m.group("date"))[-1]) <= latest
-                    and not (NEXT_CLAUSE.search(gap) and not MINE.search(gap))):
+            if m.start("date") not in taken and _years_ago(m) and not (NEXT_CLAUSE.search(gap) and not MINE.search(gap)):
                 found.append(self._result(text, m))
         taken = {r.start for r in found}
-        found += [self._result(text, m) for m in dob_next_regex().finditer(text)
-                  if m.start("date") not in taken and int(re.findall(r"\d{4}", m.group("date"))[-1]) <= latest]
+        found += [self._result(text, m) for m in dob_next_regex().finditer(text) if m.start("date") not in taken and _years_ago(m)]
         return found
 
     def _result(self, text: str, match: re.Match) -> RecognizerResult:
