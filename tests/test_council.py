@@ -57,6 +57,8 @@ def test_names_aliases_address_places(council, text, expected):
     ("Email me at work, dan.okafor @ thrapstontowncouncil . gov . uk", [("email-domain", "dan.okafor @ thrapstontowncouncil . gov . uk")]),
     ("www . thrapston town council . gov . uk", [("web-domain", "thrapston town council . gov . uk")]),
     ("thrapston-town-council.gov.uk has it", [("web-domain", "thrapston-town-council.gov.uk")]),
+    ("it's thrapstontowncouncl.gov.uk/planning not .com", [("web-domain", "thrapstontowncouncl.gov.uk/planning")]),
+    ("mail s.whitlock@thrapstontowncouncil.co.uk", [("email-domain", "s.whitlock@thrapstontowncouncil.co.uk")]),
 ])
 def test_domains_in_any_form(council, text, expected):
     """The mail and web domain are found in any case, in addresses, links and obfuscated."""
@@ -70,6 +72,7 @@ def test_domains_in_any_form(council, text, expected):
     "#TTC month 9 and hopeful",
     "#TTC_journey day 40",
     "clerk@ThrapstonTC.example is no handle",
+    "raundstowncouncil.gov.uk is the next town's site",
     "Thrapston Town Centre was busy",
     "Thrapstonian pride",
     "Thrapston Town Councillors' surgery",

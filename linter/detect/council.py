@@ -147,6 +147,7 @@ class CouncilDetector:
                               and other_sense(post.text, m.group().lstrip("#@"), m.start(), m.end()))]
         found += [Mention("council", a, b, post.text[a:b], label="name", evidence="misspelt")
                   for a, b in misspelt(post.text, self.name)]
+        found += [self.widen(post.text, domain, a, b) for domain, a, b in misspelt_domains(post.text, self.domains)]
         yield from keep_longest(found)
 
     def domain_mentions(self, text: str) -> Iterator[Mention]:
@@ -185,6 +186,21 @@ def misspelt(text: str, name: str) -> Iterator[tuple[int, int]]:
 
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+HOST = re.compile(r"(?<![\w.-])([a-z0-9][a-z0-9-]{7,})(\.(?:gov\.uk|co\.uk|org\.uk|com|org|net|uk))(?![\w.-]*\w)",
+                  re.IGNORECASE)
+
+
+def misspelt_domains(text: str, domains: list[tuple[str, re.Pattern]]) -> Iterator[tuple[str, int, int]]:
+    """``(domain, start, end)`` of a host whose first label is one letter off a domain's ("thrapstontowncouncl.gov.uk",
+    "thrapstontowncouncil.com": a one-letter slip or another ending is still the council's site or mail), as
+    ``rapidfuzz`` counts it; the domain as written is found by ``domain_regex``."""
+    for m in HOST.finditer(text):
+        host = m.group().lower()
+        for domain, _ in domains:
+            first = domain.split(".")[0]
+            if host != domain and OSA.distance(m.group(1).lower(), first, score_cutoff=1) <= 1 and len(first) >= 8:
+                yield domain, m.start(), m.end()
+                break
 
 
 def keep_longest(mentions: list[Mention]) -> list[Mention]:

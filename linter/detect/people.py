@@ -8,7 +8,7 @@ de-obfuscated to a text of the same length and only tokenized again, never parse
 What fires (the choice, documented here and tested in ``tests/test_people.py``):
 
 - a full name or an alias, in any case; a nickname with the surname (``Dan Okafor``); an initial
-  with the surname (``D. Okafor``); the first name with an initial (``Edith B.``); a title with
+  with the surname (``D. Okafor``); the first name or a nickname with an initial (``Edith B.``, ``Mags E``); a title with
   the surname (``Cllr Pike``); a hashtag or handle of the full name (``#MargaretEllison``,
   ``@priya_raman``); one typo in a two-word name (``Margret Ellison``); firms by name and alias,
   with or without ``Ltd``;

@@ -145,6 +145,8 @@ def person_variants(person: Person, lists: NameLists) -> Iterator[Variant]:
         return
     for nick in lists.nicknames_of(first):
         yield Variant(f"{nick} {last}", person, "nickname", ordinary(nick, last))
+        for dot in ("", "."):
+            yield Variant(f"{nick} {last[0]}{dot}", person, "initial", True)  # "Mags E", "Dan O."
     yield Variant(f"{first[0]}.{last}", person, "initial", True)  # "T.Stone"
     for dot in ("", "."):
         yield Variant(f"{first[0]}{dot} {last}", person, "initial", True)

@@ -197,6 +197,14 @@ _TALENT_WASTED = re.compile(r"(?:\bis|\bare|\bwas|\bwere|['’]s|['’]re)\s+(?:
 _WASTED_ON = re.compile(r"\s+(?:on|in|at|as)\s+(?![£$€\d])")
 
 
+_GOT = re.compile(r"(?:\bcame|\bcome|\bcomes|\bcoming|\bgot|\bget|\bgets|\bgetting)\s+(?:home\s+|back\s+|in\s+)?$")
+
+
+def got_dirty(text: str, m: re.Match) -> bool:
+    """"filthy" as mud on someone ("He came home filthy and grinning", "the kids got filthy"), not a complaint."""
+    return m.group().lower() == "filthy" and bool(_GOT.search(text, max(0, m.start() - 30), m.start()))
+
+
 def talent_wasted(text: str, m: re.Match) -> bool:
     """"wasted" said of someone too good for where they are ("the woman is wasted on spreadsheets", "was wasted in
     that film"): praise, not a complaint that money or time was wasted."""
@@ -331,7 +339,7 @@ class ToneDetector:
         found = []
         for label, pattern in lexicon.lists:
             for m in pattern.finditer(text, start, end):
-                if label == "negative" and talent_wasted(text, m):
+                if label == "negative" and (talent_wasted(text, m) or got_dirty(text, m)):
                     continue
                 if label in ("profanity", "bullying") or not negated(text, m.start(), floor=start):
                     found.append(Hit(m.start(), m.end(), label))

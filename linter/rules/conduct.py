@@ -96,6 +96,7 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Disappointed with the rain today.
     Okay: I failed to get tickets for Glastonbury again.
     Okay: The contractors did a brilliant job on the play area.
+    Okay: Kevin Doyle gave my boy a tour of his allotment. He came home filthy and grinning.
     Okay: my saturday job at the garden centre: manager is a nightmare but the staff discount is great
     Okay: our Dan's home from uni and the fridge is already empty 🙄
     Okay: The new gym manager's changed the class times again without telling anyone, which is pretty annoying.
@@ -245,6 +246,8 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Dan Okafor only got deputy clerk cos they needed a token. Everyone in the office knows it.
     Flagged: Finance officer's fasting for Ramadan so good luck getting your expenses signed after 3pm, she's useless by then.
     Okay: Happy Eid to all our Muslim friends who've been fasting for Ramadan! 🌙
+    Okay: Fifty today! 14/02/1976, a Valentine's baby 😘 and a card from the skittles lot with a tortoise on it, cheeky gits.
+    Okay: Wrote a little verse for Helen Marsh after her husband's funeral last week.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

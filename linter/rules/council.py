@@ -116,6 +116,10 @@ def works_for_council(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Work experience at the garden centre this week, loving it.
     Okay: My employer has given us an extra day off at Christmas.
     Flagged: Did the hinges on the Mayor's chain box as a favour, being as I'm on the books at the town council.
+    Flagged: Council tax is the county's, not ours. We're the town council: we do the rec, the allotments and the cemetery.
+    Flagged: People always ask what I actually do at the town council. Today: unblocked a loo.
+    Flagged: I do the street-trading licences at the town council by day and the kebab shop tills by night.
+    Flagged: Booked Friday off from the town council weeks ago so nobody can make me sit through the finance committee.
 
     Instead: leave your employer out of personal posts.
 
@@ -168,6 +172,7 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: My council job is fine, thanks for asking.
     Flagged: Deputy caretaker, Thrapston. Lay preacher, Raunds. Grandad, everywhere.
     Flagged: Tree warden for Thrapston, which means this week I surveyed 64 limes along Huntingdon Road.
+    Flagged: Rights-of-way warden at Thrapston has to be the best job going.
     Flagged: Spent my council shift this week regilding the chairman's chain, Thrapston's finest bit of civic bling.
 
     Instead: drop either the job or the place.
@@ -239,6 +244,9 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Had a quote request from the town council for a display case of local birds.
     Flagged: Glazed 40 commemorative plates for the Thrapston Town Council twinning visit.
     Flagged: Delivered three castles to the Thrapston Town Council fun day and the kids loved it.
+    Flagged: Minibus timetable is up: ThrapstonTownCouncil.gov.uk/community-transport. Took me all of Thursday to get the tables to line up 🙃
+    Flagged: Anyone wanting a seat on our minibus can email transport@thrapstontowncouncil.gov.uk and I'll book you on.
+    Flagged: Delighted to share that my article on community asset transfer has been published on thrapstontowncouncil.gov.uk/news.
     Okay: The council meeting is open to the public on Tuesday.
     Okay: I spent the evening writing my novel.
     Okay: The precept consultation closes on Friday.
@@ -383,13 +391,14 @@ def council_email(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
 
 def council_website(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
-    """Flags a link to the council's website, in any case, with or without scheme and path.
+    """Flags a link to the council's website, in any case, with or without scheme and path, or one letter off.
 
     Why: clause 4.4, employees must not "provide any link to the Town Council's website".
 
     Flagged: Minutes are up at https://www.ThrapstonTownCouncil.gov.uk/minutes
     Flagged: see thrapstontowncouncil.gov.uk for the bin dates
     Flagged: t h r a p s t o n t o w n c o u n c i l . g o v . u k, that's where the survey is
+    Flagged: it's thrapstontowncouncl.gov.uk/planning not .com. Every single time.
     Okay: See the county's bin dates at www.northnorthants.gov.uk
     Okay: Ask me in a message for the link.
 

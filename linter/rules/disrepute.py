@@ -110,6 +110,7 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Our suitcase was over the limit at Stansted, £60 fee.
     Flagged: Found the deputy clerk's betting slips in the office bin again. Gambling on council time, who'd have thought.
     Flagged: The caretaker's been running a car-repair business out of the community centre car park.
+    Flagged: The groundsman's been poisoning the pigeons on the rec, I've seen him.
     Okay: I'm running a small business out of my garage now, bakes to order!
 
     Instead: raise concerns with the Clerk or the proper authority, not on social media.
@@ -170,6 +171,7 @@ def inappropriate_image(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Uncensored video of the bloke streaking across the rec 😂
     Flagged: Photoshopped the caretaker's head onto a stairlift advert and pinned it on the staff noticeboard 😂
     Flagged: Put a photo of Dan from work on the dartboard in the staff room 😂
+    Flagged: Sharing the office Christmas party pic of our caretaker passed out in the gents with his trousers round his ankles 🤣
     Okay: Watch this video of the river in flood https://youtu.be/x8k2
     Okay: Here's a video of Kevin Doyle's prize marrow https://youtu.be/x8k2
     Okay: I've popped a video of Willy Hart doing the Macarena in the comments, you're welcome 😂

@@ -76,6 +76,8 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Will you come to the match on Saturday?
     Okay: Reading Dan Brown's new book on the beach.
     Okay: Kevin Doyle as Molesley in Downton is the most underrated performance on telly.
+    Flagged: Thanks to the lovely Kevin Doyle for the tour of his allotment, my boy loved it.
+    Flagged: Mags E from work has taken up wild swimming.
     Okay: Happy 10th birthday to my niece Priya! Unicorn cake survived the journey.
     Okay: My Priya's first day at big school tomorrow 🎒 new shoes, new bag, and a very serious face.
     Okay: Kevin the Shetland has escaped AGAIN and is eating next door's roses. Kevin. Mate.

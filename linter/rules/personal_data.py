@@ -139,6 +139,7 @@ def _tail_start(text: str, end: int, visible: int = 40) -> int:
 
 
 # Whose address it is: decided once, in ``own_addresses``, for clause 4.6 (someone else's) and 5.1 (your own).
+HOUSEHOLD = re.compile(r"\s*(?:(?:[Nn]umber|[Nn]o\.?)\s*)?")  # an address opening its sentence, as its subject
 OWN_PLACE = re.compile(r"\b(?:i|i'm|i’m|me|my|mine|we|we're|we’re|us|our|ours)\b", re.IGNORECASE)
 HOSTING = re.compile(r"\b(?:invites?|housewarming|bring a bottle|come round|pop round|give (?:it|us|me) a knock|free to a good home|"
                      r"collect(?:ion)? from|pick(?:-| )?up from)\b", re.IGNORECASE)
@@ -163,7 +164,8 @@ def own_addresses(ctx: Context) -> tuple[Mention, ...]:
     - the personal-data detector's cue (label ``self``: "Parcel for me?", "party invites"),
       or right after a home-address phrase ("I live at", "I'm at"), or a postcode right after
       such an address;
-    - or a first-person word in its sentence ("Parcels for 21 Harrier Way (that's me)"), a next
+    - or a first-person word in its sentence ("Parcels for 21 Harrier Way (that's me)"; not "me" or "us" after an
+      address that opens the sentence: "Number 14 Oundle Road has now owed me for six cleans"), a next
       sentence that claims it ("... keep getting left next door. That's me, folks!") or a
       post that hosts ("Party invites going out! 23 Orchard Close"), with no one else before it
       in the sentence ("Party at Jodie's, 41 Chapel Street", "Priya lives at", "the lady at 14 Oundle
@@ -214,7 +216,10 @@ def _told_own(ctx: Context) -> list[Mention]:
         before = ctx.text[start:first]
         end = sentence_end(ctx.text, m.end)
         hosted = hosting and not POSSESSIVE_NAME.search(ctx.text, 0, first)  # not "Party at Shaz's on Saturday! 23 Cedar Close"
-        own = OWN_PLACE.search(ctx.text, start, end) or hosted or CLAIMED.match(ctx.text, end)
+        said = OWN_PLACE.finditer(ctx.text, start, end)
+        if HOUSEHOLD.fullmatch(before):  # "Number 14 Oundle Road has now owed me for six cleans": the household did it
+            said = (w for w in said if w.group().lower() not in ("me", "us"))
+        own = next(said, None) or hosted or CLAIMED.match(ctx.text, end)
         someone = OTHER_OWNER.search(before) or bisect_left(others, start) < bisect_left(others, first)
         if own and not someone and not NOT_HOME.search(before):
             out.append(m)
@@ -482,6 +487,7 @@ def street_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Shoutout to the lady at 14 Oundle Road who always leaves me a Freddo on the doorstep 🥹
     Flagged: Party at Shaz's on Saturday! 23 Cedar Close, from 8 till late. Bring a bottle.
     Flagged: My neighbour at 41 Cotton End has had his telly on full blast since 6am.
+    Flagged: Number 14 Oundle Road has now owed me for six cleans.
     Okay: We drove the whole of Route 66 last summer.
     Okay: We've just moved into 12 Oundle Road, housewarming on Saturday!
     Okay: The council office is at 77 High Street, Thrapston.

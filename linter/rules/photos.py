@@ -196,6 +196,8 @@ def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Used a load of the tractor club's archive photos, couldn't find out who took them so I just didn't credit anyone.
     Flagged: Pinched the bakery's logo layout off a Dutch studio's Insta, don't tell them 🤫
     Flagged: I've typed out the whole foreword from the new lute tutor book for you all, saves you buying it 😉
+    Flagged: Pinched this drone shot of the river from a Facebook group (can't remember whose, sorry) but look how high the Nene is!
+    Flagged: A few of you asked, so I've typed the whole recipe out below, saves you buying the book 😉
     Okay: My brother copied my homework again.
     Okay: I didn't ask for this weather. Before I'd even had a coffee the boiler packed in.
     Okay: Photo shared with kind permission of Jane Smith.

@@ -77,6 +77,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Kevin Doyle's been taken to the small claims court over £340 of allotment rent, apparently.
     Flagged: Bumped into Sarah from the office, she's off to the debt advice place in Kettering again, poor thing.
     Flagged [mode=council]: A reminder to Aisha Bello that £420 remains outstanding for the May hall hire.
+    Flagged: Anyone know Paul Treadwell? Owes me £60 for a clutch job.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
     Okay: My knee op went well, thanks everyone.
@@ -138,7 +139,8 @@ def first_names(people: tuple) -> frozenset[str]:
 def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
     """Whose the information is: the nearest person before it in its sentence (none if the writer speaks of themself
     between), else one after it, else one in the sentence before when a pronoun ("he", "her") in its sentence points
-    back ("Aisha Bello still hasn't paid. £340 outstanding and she blanks me")."""
+    back ("Aisha Bello still hasn't paid. £340 outstanding and she blanks me") or the information opens its sentence,
+    its subject left out ("Anyone know Paul Treadwell? Owes me £60 for a clutch job.")."""
     bounds = sentences(text)
     here = sentence_of(bounds, info.start)
     near = [w for w in whom if not w.overlaps(info) and sentence_of(bounds, w.end - 1) == here]
@@ -151,7 +153,8 @@ def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
         return after[0]
     previous = [w for w in whom if sentence_of(bounds, w.end - 1) == here - 1]
     end = bounds[here + 1] if here + 1 < len(bounds) else len(text)
-    return previous[-1] if previous and PRONOUN.search(text, bounds[here], end) else None
+    elided = not text[bounds[here]:info.start].strip()  # "Anyone know Paul Treadwell? Owes me £60 for a clutch job."
+    return previous[-1] if previous and (elided or PRONOUN.search(text, bounds[here], end)) else None
 
 
 def writer(gap: str) -> bool:
