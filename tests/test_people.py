@@ -314,7 +314,7 @@ def test_nicknames_filtered():
 
 
 def test_explain_lists_spellings(demo_profile):
-    """explain() names the full name, alias, initials, titles, hashtags, first-name and role lines."""
+    """explain() names the full name, alias, initials, titles, hashtags, first-name, surname and role lines."""
     priya = next(p for p in demo_profile.people if p.name == "Priya Raman")
     text = "\n".join(explain(priya, demo_profile))
     for part in (
@@ -323,9 +323,12 @@ def test_explain_lists_spellings(demo_profile):
         "#priyaraman",
         "Mrs",
         "first name alone (Priya): caught",
+        "surname alone (Raman): caught",
         "finance officer",
     ):
         assert part in text
+    stone = next(p for p in demo_profile.people if p.name == "Thomas Stone")
+    assert "surname alone (Stone): not caught" in "\n".join(explain(stone, demo_profile))
 
 
 CUED = [

@@ -13,7 +13,9 @@ What fires (the choice, documented here and tested in ``tests/test_people.py``):
   ``@priya_raman``); one typo in a two-word name (``Margret Ellison``); firms by name and alias,
   with or without ``Ltd``;
 - a form made only of ordinary words (``Will Hart``) fires only when written with capitals;
-- a surname alone never fires (``caught a pike``, ``a stone wall``);
+- a surname alone never fires when it is an ordinary word or a common one (``caught a pike``, ``a stone wall``,
+  ``Patel's corner shop``); a distinctive one (``Whitlock``) fires, evidence ``surname``, as a possessive or beside
+  a work or local cue or another listed name, with no other name word next to it (``Max Whitlock``);
 - a first name alone fires only when it is distinctive: not an ordinary word, not a common
   first name (the ``nicknames`` data plus ``people_common_first_names.txt``), held by one listed
   person, and not followed by a different capitalised surname (``Priya`` fires, ``Priya Shah``,
@@ -163,6 +165,7 @@ class PeopleDetector:
         found += self._typos(doc, post.text, found)
         found += self._first_names(doc, post.text, found)
         found += self._cued_names(doc, post.text, found)
+        found += self._surnames(doc, post.text, found)
         found += self._unnamed(post.text, found)
         return resolve(found)
 
@@ -295,6 +298,29 @@ class PeopleDetector:
             cued = cue or self._role_cue(text, person) or _listed_beside(token, named)
             if cued:
                 out.append(mention(person, token.idx, token.idx + len(token), text, "first-name", score=0.6))
+        return out
+
+    def _surnames(self, doc, text: str, found: list[Mention]) -> list[Mention]:
+        """A distinctive listed surname alone, capitalised, with no other name word before or after it ("Max Whitlock",
+        "C. V. Raman"), as a possessive ("Whitlock's off on maternity AGAIN") or beside a work or local cue, the
+        person's role word or another listed name ("Raman and Okafor vs me and the caretaker"); not "Raman
+        spectroscopy"."""
+        taken, others = _covered(found), not_colleagues(doc)
+        named = [m for m in found if m.kind == "listed-person"]
+        cue = self.cue_lists.cues.search(text)
+        out = []
+        for token in doc:
+            person = self.table.lasts.get(token.lower_)
+            if person is None or token.idx in taken or token.lower_ in others or not token.is_title:
+                continue
+            before = token.nbor(-1) if token.i > 0 else None
+            if before is not None and before.text[:1].isupper() and before.tag_ in ("NNP", "NNPS"):  # "Larry Ellison"
+                continue
+            if _surname_follows(token):
+                continue
+            following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
+            if following in ("'s", "’s") or cue or self._role_cue(text, person) or _listed_beside(token, named):
+                out.append(mention(person, token.idx, token.idx + len(token), text, "surname", score=0.6))
         return out
 
     def _may_be_name(self, token) -> bool:

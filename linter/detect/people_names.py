@@ -36,6 +36,7 @@ EVIDENCE_RANK = (
     "typo",
     "role",
     "first-name",
+    "surname",
 )
 _EMAIL_OR_URL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+|://|^www\.", re.IGNORECASE)
 
@@ -53,6 +54,7 @@ class NameLists:
     modifiers: tuple[str, ...]
     nickname_exclude: frozenset[str]
     nicknames: dict  # canonical -> nicknames (read-only by convention)
+    common_surnames: frozenset[str] = frozenset()
 
     def nicknames_of(self, first: str) -> tuple[str, ...]:
         """The kept nicknames of a first name (excluded ones and 1-2 letter ones dropped)."""
@@ -89,6 +91,7 @@ def load_lists() -> NameLists:
         modifiers=tuple(w.lower() for w in read_lines("people_role_modifiers")),
         nickname_exclude=lower("people_nickname_exclude"),
         nicknames={k: frozenset(v) for k, v in lookup.items()},
+        common_surnames=lower("names_surnames"),
     )
 
 
@@ -206,6 +209,16 @@ def distinctive_first(person: Person, lists: NameLists) -> str:
     return "" if low in lists.common_first or lists.ordinary(low) else low
 
 
+def distinctive_last(person: Person, lists: NameLists) -> str:
+    """The person's surname if it may name them alone beside a cue (see the module docstring of ``people.py``): not
+    an ordinary word ("Pike", "Stone"), a common British surname ("Patel", "Doyle") or a first name; else ``""``."""
+    first, last = split_name(person)
+    low = last.lower()
+    if person.is_firm or not first or len(low) < 4 or not low.isalpha():
+        return ""
+    return "" if lists.ordinary(low) or low in lists.common_surnames or low in lists.common_first else low
+
+
 def cued_firsts(person: Person, lists: NameLists) -> Iterator[str]:
     """The first name and its nicknames, and the first word of a two-word alias ("Raj" of "Raj Patel" for Rajesh
     Patel), which name the person only beside a work or local cue ("kev at the allotments", "dan in the office",
@@ -256,6 +269,7 @@ class NameTable:
     squashed: dict  # letters-only key -> Variant
     roles: dict  # lower-case role text -> Person
     firsts: dict  # distinctive first name -> Person
+    lasts: dict  # distinctive surname -> Person, named alone only beside a cue
     cued: dict  # first name or nickname -> Person, named only beside a cue
     cues: dict  # Person -> their role's cue words
     first_last: tuple  # (first, last, Person) of two-word names, for the typo pass
@@ -277,6 +291,7 @@ class NameTable:
             squashed=squashed,
             roles=_unique((r, p) for p in people for r in role_variants(p, lists)),
             firsts=_unique((f, p) for p in people if (f := distinctive_first(p, lists))),
+            lasts=_unique((f, p) for p in people if (f := distinctive_last(p, lists))),
             cued=_unique((f, p) for p in people for f in dict.fromkeys(cued_firsts(p, lists))),
             cues={p: frozenset(role_cues(p, lists)) for p in people},
             first_last=tuple(t for t in first_last if t[1]),
@@ -329,7 +344,7 @@ def explain(person: Person, profile: Profile) -> list[str]:
 
 
 def _person_notes(person: Person, table: NameTable, lists: NameLists) -> list[str]:
-    """The title, typo, first-name and role lines of ``explain``."""
+    """The title, typo, first-name, surname and role lines of ``explain``."""
     first, last = split_name(person)
     alone = person in table.firsts.values()
     roles = [r for r, p in table.roles.items() if p == person]
@@ -347,6 +362,14 @@ def _person_notes(person: Person, table: NameTable, lists: NameLists) -> list[st
             if alone
             else "not caught (a common name, an ordinary word, or shared)"
         ),
+        f"surname alone ({last}): "
+        + (
+            "caught as a possessive or beside a work cue, unless another name is next to it"
+            if person in table.lasts.values()
+            else "not caught (an ordinary word, a common surname, or shared)"
+        )
+        if last
+        else "surname alone: none (one-word name)",
         "role: "
         + (
             ", ".join(f"our/the {r}" for r in roles)

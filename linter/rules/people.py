@@ -25,7 +25,7 @@ def describe(person: Person) -> str:
 def named_message(m: Mention) -> str:
     """The message for a listed name, however it was written."""
     person = m.person
-    if m.evidence == "first-name":
+    if m.evidence in ("first-name", "surname"):
         return f"“{m.text}” may be {describe(person)} on the council's list: {CONSENT}"
     if m.text.casefold() == person.name.casefold():
         return f"{person.name} is {GROUP_NOUNS[person.group]} on the council's list: {CONSENT}"
@@ -33,7 +33,7 @@ def named_message(m: Mention) -> str:
 
 
 def _warn_named(m: Mention, warn: Warn) -> PolicyWarning:
-    severity = Severity.WARNING if m.evidence == "first-name" else None
+    severity = Severity.WARNING if m.evidence in ("first-name", "surname") else None
     return warn(
         m.start,
         m.end,
@@ -59,8 +59,9 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     (``D. Okafor``, ``Edith B.``), a title with the surname (``Cllr Pike``), hashtags and
     handles (``#MargaretEllison``, ``@priya_raman``), look-alike characters (``Pr1ya Raman``)
     and one typo (``Margret Ellison``). A distinctive first name alone (``Priya``) is flagged at
-    warning severity, but not after a kinship word (``my niece Priya``); a surname or common first name
-    alone is not.
+    warning severity, but not after a kinship word (``my niece Priya``); so is a distinctive surname alone as a
+    possessive or beside a work cue (``Whitlock's off again``), not next to another name (``Max Whitlock``); an
+    ordinary-word or common surname or a common first name alone is not.
 
     Why: clause 4.6 of the policy says employees must not "include personal information or
     data about the Town Council's employees, residents, customers, contractors or suppliers
@@ -72,6 +73,9 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Happy birthday #MargaretEllison!
     Flagged: Drinks with D. Okafor after work.
     Flagged: Awkward when Raj from the council turns up at your counter.
+    Flagged: Whitlock's off on maternity AGAIN. Third time. Anyone else spotting a pattern? 🙄
+    Okay: Max Whitlock on the pommel horse was unreal, my daughter's hooked.
+    Okay: Raman spectroscopy lecture on YouTube at 2am, as you do.
     Okay: Caught a pike at the weir this morning.
     Okay: Will you come to the match on Saturday?
     Okay: Reading Dan Brown's new book on the beach.

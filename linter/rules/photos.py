@@ -102,6 +102,8 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Will from work is 65 next Thursday and thinks nobody knows.
     Flagged: Our finance officer has asked me not to say, but she's expecting in June!! 🥰
     Flagged: Our Town Clerk's a widow, bless her, so of course she's at the office till eight every night.
+    Flagged: Great news – Priya from work had her baby boy last night, 7lb 2oz, both doing well 💙
+    Flagged: Our deputy clerk is back at work after his heart op and looking grand. Welcome back!
     Okay: Our Priya got into Leeds to do medicine!! The whole family is in bits 😭🎓
     Okay: My sister Sarah is pregnant again!
     Okay: My sister is pregnant again and I'll be covering her shifts at the café, happy to help!
