@@ -172,14 +172,14 @@ def classified_discrimination(ctx: Context, warn: Warn) -> Iterator[PolicyWarnin
 def classified_disrepute(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags, at ``info``, a post that the trained classifier reads as bringing the council or its people into disrepute.
 
-    A second look behind ``disrepute-accusation`` for allegations and innuendo ("someone's got a
-    new hot tub and the allotment rents don't add up").
+    A second look behind ``disrepute-accusation`` for allegations and innuendo ("someone at the council's been
+    helping themselves to the petty cash again").
 
     Why: clause 4.3, employees must not "conduct themselves in a way that is potentially
     detrimental to the Town Council or brings the Town Council or its residents, customers,
     contractors or suppliers into disrepute".
 
-    Flagged: Not saying anyone's fiddling the allotment rents but the accounts don't add up and someone's got a new hot tub.
+    Flagged: Someone at the council's been helping themselves to the petty cash again, we all know who.
     Okay: Fab turnout at the allotment show, the marrows were enormous.
 
     Instead: leave it out; report wrongdoing to the Clerk or the council's whistleblowing contact.
