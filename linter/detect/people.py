@@ -314,7 +314,8 @@ class PeopleDetector:
             if person is None or token.idx in taken or token.lower_ in others or not token.is_title:
                 continue
             before = token.nbor(-1) if token.i > 0 else None
-            if before is not None and before.text[:1].isupper() and before.tag_ in ("NNP", "NNPS"):  # "Larry Ellison"
+            if before is not None and before.text[:1].isupper() and (before.tag_ in ("NNP", "NNPS") or before.is_alpha
+                                                                     and not before.is_stop):  # "Larry Ellison", "Roy Barraclough"
                 continue
             if _surname_follows(token):
                 continue

@@ -309,10 +309,12 @@ def surname_end(doc, start: int, *, most: int = 2) -> int:
 
 
 def opening_word(tok, lists: NameLists) -> bool:
-    """An ordinary word, no first name, surname or title, opening a sentence ("Rang North Northants", "Met Jo Bloggs")."""
+    """An ordinary word, no first name, surname or title, opening a sentence ("Rang North Northants", "Met Jo Bloggs"),
+    also a past tense the lemmatizer missed when the model read it as a name ("Ushered Les Mis tonight")."""
     lower = tok.lower_.rstrip(".")
     known = lower in lists.first_names or lower in lists.surnames or lower in lists.titles
-    return tok.is_sent_start and lists.is_word(tok) and not known
+    past = lower.endswith("ed") and (lower[:-2] in lists.words or lower[:-1] in lists.words)
+    return tok.is_sent_start and (lists.is_word(tok) or past) and not known
 
 
 def trim(doc, start: int, end: int, lists: NameLists, *, lowercase_text: bool) -> tuple[int, int] | None:

@@ -84,12 +84,18 @@ def profile_targets(profile: Profile) -> tuple[tuple[str, re.Pattern[str]], ...]
     return tuple(out)
 
 
+_PUPILS = re.compile(r"\b(?:student|students'|school|pupil|pupils'|youth|eco|class|children's|kids')\s+council$", re.IGNORECASE)
+
+
 def council_context_ok(text: str, hit: Hit) -> bool:
-    """False for "council tax", "county council", "works" (not "work's") and other senses that are not this council."""
+    """False for "council tax", "county council", "student council", "works" (not "work's") and other senses that are
+    not this council."""
     before = text[max(0, hit.start - 12):hit.start] + text[hit.start:hit.end]
     after = text[hit.end:hit.end + 12]
     if re.search(r"(county|district|borough|city|unitary)\s+(town\s+)?(council\s+)?$", before[:-7]):
         return False
     if text[hit.start:hit.end].lower() == "works":  # "work's" typed without its apostrophe is rare; "gas works", "it works"
+        return False
+    if _PUPILS.search(before):  # "The student council at my daughter's school has voted to ban the word 'moist'"
         return False
     return not re.match(r"\s+(tax|house|houses|estate|flat|flats|housing|elections?|of\s+war)\b", after)

@@ -113,6 +113,7 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: A woman called Aisha Bello came in ranting because her hall booking was cancelled.
     Flagged: Made a meme of Tom Stone's face on a garden gnome for the work chat 😂
     Flagged: NVL sent a lad round with a jet-wash to 'clean' the war memorial. Took half the lettering off. Absolute cowboys.
+    Flagged: To the dog owners who keep letting their dogs foul the cricket square: you lot are a bloody disgrace.
     Okay: Tom Stone came round for tea. Brought a cake. Hopeless weather though.
     Okay: Video of our Sarah W from the council office screaming at the last stop of the ghost walk 😂👻
 
@@ -169,6 +170,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: This cake is wicked.
     Okay: Our clerk is amazing, she sorted everything out in an hour.
     Okay: The council of war in our house tonight is about whose turn it is to put the bins out.
+    Okay: The student council at my daughter's school has voted to ban the word 'moist'. Democracy works.
 
     Instead: remove the insult; raise concerns about the council with the Clerk.
 

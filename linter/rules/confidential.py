@@ -116,6 +116,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: The clerk said 'Off the record, the depot is being sold' at the staff meeting.
     Flagged: Cllr Patel's wife told me in confidence he's being investigated by the standards people.
     Okay: My sister told me in confidence she's pregnant, so shhh.
+    Okay: Still can't tell you where we went in '84, it's all confidential 😄 Official Secrets Act, lads.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"

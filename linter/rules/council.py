@@ -260,6 +260,7 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The pool has a closed session for the swimming club on Thursdays.
     Okay: The hairdresser had a 'closed session' for staff training, so I sat in the car with foils in.
     Okay: Night shift at the DHL warehouse done. 26,000 steps.
+    Okay: Night shift at Kettering General done. 46 X-rays, 3 CTs and one very apologetic rugby player.
     Okay: Committee meeting at the pigeon club tonight, we spent forty minutes on the price of corn.
     Okay: school council meeting today and we voted for a vending machine. democracy works
     Okay: Church cleaning rota done, now off to the garden centre for a coffee.

@@ -76,6 +76,7 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Whitlock's off on maternity AGAIN. Third time. Anyone else spotting a pattern? 🙄
     Okay: Max Whitlock on the pommel horse was unreal, my daughter's hooked.
     Okay: Raman spectroscopy lecture on YouTube at 2am, as you do.
+    Okay: Break-room telly was showing 1980s Corrie at 4am, Roy Barraclough in his pomp.
     Okay: Caught a pike at the weir this morning.
     Okay: Will you come to the match on Saturday?
     Okay: Reading Dan Brown's new book on the beach.

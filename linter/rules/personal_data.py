@@ -396,6 +396,11 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: His daughter asked for 'Yesu Azali Awa' and we sang it slowly, with only the drum.
     Okay: Widor Toccata for the wedding. The bride was four minutes late so I played it twice.
     Okay: Glenn Miller night at the Corn Exchange. Played 'In the Mood' twice.
+    Okay: Ushered Les Mis tonight at the Derngate. Three people cried, one snored.
+    Okay: Pleased to share that I've accepted a graduate role at Grant Thornton in Milton Keynes.
+    Okay: No, we will not be doing a William Tell demonstration at the fete.
+    Okay: Happy Independence Day Ghana 🇬🇭 6th March 1957.
+    Okay: Who else remembers the Penny Falls machines?
 
     Instead: leave the name out or describe the person without identifying them ("someone",
     "a neighbour"), unless they have agreed.
