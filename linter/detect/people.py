@@ -287,41 +287,30 @@ class PeopleDetector:
     def _cued_names(self, doc, text: str, found: list[Mention]) -> list[Mention]:
         """A listed first name or nickname beside a work or local cue, or listed with another name; not a name the post
         gives an animal ("Kevin the Shetland") or a friend from another circle ("Tom and Sarah from school")."""
-        taken, others = _covered(found), not_colleagues(doc)
-        named = [m for m in found if m.kind == "listed-person"]
-        cue = self.cue_lists.cues.search(text)
-        out = []
-        for token in doc:
-            person = self.table.cued.get(token.lower_)
-            if person is None or token.idx in taken or token.lower_ in others or not self._may_be_name(token):
-                continue
-            cued = cue or self._role_cue(text, person) or _listed_beside(token, named)
-            if cued:
-                out.append(mention(person, token.idx, token.idx + len(token), text, "first-name", score=0.6))
-        return out
+        return self._beside_a_cue(doc, text, found, self.table.cued, self._may_be_name, "first-name")
 
     def _surnames(self, doc, text: str, found: list[Mention]) -> list[Mention]:
-        """A distinctive listed surname alone, capitalised, with no other name word before or after it ("Max Whitlock",
-        "C. V. Raman"), as a possessive ("Whitlock's off on maternity AGAIN") or beside a work or local cue, the
-        person's role word or another listed name ("Raman and Okafor vs me and the caretaker"); not "Raman
-        spectroscopy"."""
+        """A distinctive listed surname alone (``_lone_surname``: "Max Whitlock", "C. V. Raman" are others), as a
+        possessive ("Whitlock's off on maternity AGAIN") or beside a work or local cue, the person's role word or
+        another listed name ("Raman and Okafor vs me and the caretaker"); not "Raman spectroscopy"."""
+        return self._beside_a_cue(doc, text, found, self.table.lasts, _lone_surname, "surname", possessive=True)
+
+    def _beside_a_cue(self, doc, text: str, found: list[Mention], words: dict, may_be, evidence: str, *,
+                      possessive: bool = False) -> list[Mention]:
+        """Each token that is one of ``words`` (a name word -> its listed person) and ``may_be`` a name, not taken and
+        not a friend from another circle, in a post with a work or local cue, the person's role word, another listed
+        name beside it or (``possessive``) its "'s"."""
         taken, others = _covered(found), not_colleagues(doc)
         named = [m for m in found if m.kind == "listed-person"]
         cue = self.cue_lists.cues.search(text)
         out = []
         for token in doc:
-            person = self.table.lasts.get(token.lower_)
-            if person is None or token.idx in taken or token.lower_ in others or not token.is_title:
+            person = words.get(token.lower_)
+            if person is None or token.idx in taken or token.lower_ in others or not may_be(token):
                 continue
-            before = token.nbor(-1) if token.i > 0 else None
-            if before is not None and before.text[:1].isupper() and (before.tag_ in ("NNP", "NNPS") or before.is_alpha
-                                                                     and not before.is_stop):  # "Larry Ellison", "Roy Barraclough"
-                continue
-            if _surname_follows(token):
-                continue
-            following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
-            if following in ("'s", "’s") or cue or self._role_cue(text, person) or _listed_beside(token, named):
-                out.append(mention(person, token.idx, token.idx + len(token), text, "surname", score=0.6))
+            owned = possessive and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s")
+            if owned or cue or self._role_cue(text, person) or _listed_beside(token, named):
+                out.append(mention(person, token.idx, token.idx + len(token), text, evidence, score=0.6))
         return out
 
     def _may_be_name(self, token) -> bool:
@@ -356,6 +345,15 @@ def _after_kin(token) -> bool:
     """A kinship word or "baby" stands just before the name ("my son Tom", "our Dan")."""
     before = [t.lower_ for t in token.doc[max(0, token.i - KIN_BEFORE) : token.i]]
     return kin_before(token) or bool(before) and before[-1] in ("my", "our", "me", "baby")
+
+
+def _lone_surname(token) -> bool:
+    """A capitalised surname with no other name word next to it: not after a capitalised name or initial ("Larry
+    Ellison", "Roy Barraclough", "C. V. Raman"), not before another surname."""
+    before = token.nbor(-1) if token.i > 0 else None
+    named_before = before is not None and before.text[:1].isupper() and (
+        before.tag_ in ("NNP", "NNPS") or before.is_alpha and not before.is_stop)
+    return token.is_title and not named_before and not _surname_follows(token)
 
 
 def _listed_beside(token, named: list[Mention]) -> bool:
