@@ -101,6 +101,7 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: The town council's contractor is putting poison down at the rec. Nene Valley Landscapes should be prosecuted.
     Okay: My brother-in-law got the job at the garage, chuffed for him.
     Okay: The Hatton Garden robbers got done in the end, what a story.
+    Okay: Someone nicked my bike from outside the office, gutted.
     Okay: The tribunal found the firm used illegal workers at its Leeds site.
     Okay: Whoever keyed my car outside Tesco should be prosecuted.
     Okay: The council tax bill came today.
@@ -111,6 +112,8 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Found the deputy clerk's betting slips in the office bin again. Gambling on council time, who'd have thought.
     Flagged: The caretaker's been running a car-repair business out of the community centre car park.
     Flagged: The groundsman's been poisoning the pigeons on the rec, I've seen him.
+    Flagged: Bet that lot at the town hall are fiddling the cleaning invoices, we do six hours and they pay for four.
+    Flagged: Word is someone at the Town Hall has been putting their own diesel on the fuel card.
     Okay: I'm running a small business out of my garage now, bakes to order!
 
     Instead: raise concerns with the Clerk or the proper authority, not on social media.
