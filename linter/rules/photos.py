@@ -200,6 +200,9 @@ def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: I've typed out the whole foreword from the new lute tutor book for you all, saves you buying it 😉
     Flagged: Pinched this drone shot of the river from a Facebook group (can't remember whose, sorry) but look how high the Nene is!
     Flagged: A few of you asked, so I've typed the whole recipe out below, saves you buying the book 😉
+    Flagged: Grabbed this photo of the floods off the Northants Telegraph's page, too good not to share 🌊
+    Flagged: Here's the Burne-Jones window at Birmingham Cathedral, found the photo online. Stunning, isn't it?
+    Flagged: Copied the whole planting guide from the RHS website onto my blog word for word, way easier lol
     Okay: My brother copied my homework again.
     Okay: I didn't ask for this weather. Before I'd even had a coffee the boiler packed in.
     Okay: Photo shared with kind permission of Jane Smith.

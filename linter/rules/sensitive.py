@@ -78,6 +78,8 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Bumped into Sarah from the office, she's off to the debt advice place in Kettering again, poor thing.
     Flagged [mode=council]: A reminder to Aisha Bello that £420 remains outstanding for the May hall hire.
     Flagged: Anyone know Paul Treadwell? Owes me £60 for a clutch job.
+    Flagged: Saw Kevin Doyle at the shelter last night, the allotment chap, and had no idea he'd lost his house.
+    Flagged: Raj Patel's tab in here is up to £86 and he's a councillor. I'm not running a bank, Raj.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
     Okay: My knee op went well, thanks everyone.
