@@ -130,7 +130,8 @@ class CouncilDetector:
 
     def __init__(self, models, profile):
         council = profile.council
-        self.domains = [(d, domain_regex(d, name=council.name)) for d in dict.fromkeys((*council.email_domains, *council.web_domains))]
+        self.domain_names = tuple(dict.fromkeys((*council.email_domains, *council.web_domains)))
+        self.domains = [(d, domain_regex(d, name=council.name)) for d in self.domain_names]
         self.web_domains = frozenset(council.web_domains)
         self.name = council.name
         self.others = [("name", word_regex(council.name))]
@@ -147,7 +148,7 @@ class CouncilDetector:
                               and other_sense(post.text, m.group().lstrip("#@"), m.start(), m.end()))]
         found += [Mention("council", a, b, post.text[a:b], label="name", evidence="misspelt")
                   for a, b in misspelt(post.text, self.name)]
-        found += [self.widen(post.text, domain, a, b) for domain, a, b in misspelt_domains(post.text, self.domains)]
+        found += [self.widen(post.text, domain, a, b) for domain, a, b in misspelt_domains(post.text, self.domain_names)]
         yield from keep_longest(found)
 
     def domain_mentions(self, text: str) -> Iterator[Mention]:
@@ -190,15 +191,16 @@ HOST = re.compile(r"(?<![\w.-])([a-z0-9][a-z0-9-]{7,})(\.(?:gov\.uk|co\.uk|org\.
                   re.IGNORECASE)
 
 
-def misspelt_domains(text: str, domains: list[tuple[str, re.Pattern]]) -> Iterator[tuple[str, int, int]]:
+def misspelt_domains(text: str, domains: tuple[str, ...]) -> Iterator[tuple[str, int, int]]:
     """``(domain, start, end)`` of a host whose first label is one letter off a domain's ("thrapstontowncouncl.gov.uk",
     "thrapstontowncouncil.com": a one-letter slip or another ending is still the council's site or mail), as
-    ``rapidfuzz`` counts it; the domain as written is found by ``domain_regex``."""
+    ``rapidfuzz`` counts it, for a first label of eight letters or more; the domain as written is found by
+    ``domain_regex``."""
+    labels = [(domain, first) for domain in domains if len(first := domain.split(".")[0]) >= 8]
     for m in HOST.finditer(text):
         host = m.group().lower()
-        for domain, _ in domains:
-            first = domain.split(".")[0]
-            if host != domain and OSA.distance(m.group(1).lower(), first, score_cutoff=1) <= 1 and len(first) >= 8:
+        for domain, first in labels:
+            if host != domain and OSA.distance(m.group(1).lower(), first, score_cutoff=1) <= 1:
                 yield domain, m.start(), m.end()
                 break
 

@@ -54,7 +54,7 @@ class NameLists:
     modifiers: tuple[str, ...]
     nickname_exclude: frozenset[str]
     nicknames: dict  # canonical -> nicknames (read-only by convention)
-    common_surnames: frozenset[str] = frozenset()
+    common_surnames: frozenset[str]
 
     def nicknames_of(self, first: str) -> tuple[str, ...]:
         """The kept nicknames of a first name (excluded ones and 1-2 letter ones dropped)."""
