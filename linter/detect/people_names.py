@@ -150,6 +150,10 @@ def person_variants(person: Person, lists: NameLists) -> Iterator[Variant]:
         yield Variant(f"{nick} {last}", person, "nickname", ordinary(nick, last))
         for dot in ("", "."):
             yield Variant(f"{nick} {last[0]}{dot}", person, "initial", True)  # "Mags E", "Dan O."
+    for alias in (a.lower().split() for a in person.aliases):
+        if len(alias) > 1 and alias[-1] == last and alias[0] != first:
+            for dot in ("", "."):
+                yield Variant(f"{alias[0]} {last[0]}{dot}", person, "initial", True)  # "Raj P" (alias "Raj Patel")
     yield Variant(f"{first[0]}.{last}", person, "initial", True)  # "T.Stone"
     for dot in ("", "."):
         yield Variant(f"{first[0]}{dot} {last}", person, "initial", True)
@@ -320,8 +324,16 @@ def _read_run(run: str, words: frozenset[str]) -> str:
     for one in ("i", "l"):
         candidate = body.replace("1", one)
         if candidate.lower() in words:
-            return head + candidate
-    return head + body.replace("1", "i")
+            return head + _capital_look_alike(run[len(head) :], candidate)
+    return head + _capital_look_alike(run[len(head) :], body.replace("1", "i"))
+
+
+def _capital_look_alike(raw: str, read: str) -> str:
+    """A name word that starts with a look-alike reads with a capital ("D. 0kafor" is "D. Okafor"): a digit or
+    symbol has no case, and a name is written with one."""
+    if raw[:1].isalpha() or not read[:1].isalpha() or not any(c.islower() for c in read[1:]):
+        return read
+    return read[:1].upper() + read[1:]
 
 
 def explain(person: Person, profile: Profile) -> list[str]:

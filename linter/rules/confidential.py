@@ -89,6 +89,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Confidential: the complaint about Mrs Barraclough's hedge has now gone to the solicitor.
     Flagged: Could hear the closed session through the wall last night, they're selling off the bowling green.
     Flagged: Staff training on Friday, and no, it's not about the you-know-what on Bridge Street 😉
+    Flagged: Reminder to everyone: the staff grievance on the exempt list is NOT to be discussed.
+    Okay: Found out my pension is on the tax exempt list, result.
     Okay: The Samaritans run a free, confidential helpline day and night.
     Okay: Vet records are confidential, so no, I can't tell you whose dog ate the sock.
     Okay: I'm reading part two of the series tonight.

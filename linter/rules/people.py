@@ -83,6 +83,8 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Kevin Doyle as Molesley in Downton is the most underrated performance on telly.
     Flagged: Thanks to the lovely Kevin Doyle for the tour of his allotment, my boy loved it.
     Flagged: Mags E from work has taken up wild swimming.
+    Flagged: Raj P brought homemade jalebi to the planning meeting.
+    Flagged: D. 0kafor smashing the Fermyn Woods 10k this morning.
     Okay: Happy 10th birthday to my niece Priya! Unicorn cake survived the journey.
     Okay: My Priya's first day at big school tomorrow 🎒 new shoes, new bag, and a very serious face.
     Okay: Kevin the Shetland has escaped AGAIN and is eating next door's roses. Kevin. Mate.
@@ -144,6 +146,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: I was telling a joke as the deputy clerk walked in.
     Flagged: The finance officer at work has been an absolute star helping me sort out my pension forms.
     Flagged: asleep at his desk again #deputyclerk
+    Flagged: Congrats to our admin assistant on passing her driving test, 3rd time lucky 🚗
     Flagged: the new lass couldn't even start the strimmer
     Flagged: new girl in the office is a proper snowflake
     Flagged: I know who I'd be looking at. her in finance

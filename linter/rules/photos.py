@@ -98,6 +98,7 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Selfie with the work crew at the Fun Day 🎈☀️ best team ever!!
     Flagged: Video of Will trying to unjam the hall shutters with a broom 🤣
     Flagged: Our finance officer in her Halloween witch costume, too good not to post 🧙‍♀️
+    Flagged: Twinning dinner last night 🇫🇷 That's me with Helen Marsh and Dan Okafor doing the conga round the salle des fêtes 😂
     Flagged: Photie fae the Burns Night — that's Priya fae the council doing the Gay Gordons wi' the caretaker.
     Flagged: Will from work is 65 next Thursday and thinks nobody knows.
     Flagged: Our finance officer has asked me not to say, but she's expecting in June!! 🥰
