@@ -99,6 +99,8 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Video of Will trying to unjam the hall shutters with a broom 🤣
     Flagged: Our finance officer in her Halloween witch costume, too good not to post 🧙‍♀️
     Flagged: Twinning dinner last night 🇫🇷 That's me with Helen Marsh and Dan Okafor doing the conga round the salle des fêtes 😂
+    Flagged: Look at Dan from work on his first ever dive! 🤿 He was terrified on the platform.
+    Okay: I can't look at Dan without laughing after that quiz.
     Flagged: Photie fae the Burns Night — that's Priya fae the council doing the Gay Gordons wi' the caretaker.
     Flagged: Will from work is 65 next Thursday and thinks nobody knows.
     Flagged: Our finance officer has asked me not to say, but she's expecting in June!! 🥰
