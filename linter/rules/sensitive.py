@@ -80,6 +80,9 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Anyone know Paul Treadwell? Owes me £60 for a clutch job.
     Flagged: Saw Kevin Doyle at the shelter last night, the allotment chap, and had no idea he'd lost his house.
     Flagged: Raj Patel's tab in here is up to £86 and he's a councillor. I'm not running a bank, Raj.
+    Flagged: Did a roof for a fella called Steve Ranscombe on Oundle Road in August. Still not paid. £1,400.
+    Flagged: Still waiting on payment from a certain Aisha Bello for the unicorn castle back in June. £120.
+    Okay: Still waiting on my tax refund, HMRC are useless.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
     Okay: My knee op went well, thanks everyone.
