@@ -114,6 +114,9 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: The groundsman's been poisoning the pigeons on the rec, I've seen him.
     Flagged: Bet that lot at the town hall are fiddling the cleaning invoices, we do six hours and they pay for four.
     Flagged: Word is someone at the Town Hall has been putting their own diesel on the fuel card.
+    Flagged: Cllr Patel's wife told me he's being investigated by the standards people. Not surprised, tbh.
+    Flagged: Cllr Pike's lot fiddled the allotment rent rises to push the old boys off their plots.
+    Okay: My complaint about the bins is being investigated by the council.
     Okay: I'm running a small business out of my garage now, bakes to order!
 
     Instead: raise concerns with the Clerk or the proper authority, not on social media.
