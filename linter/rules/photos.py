@@ -98,6 +98,7 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Selfie with the work crew at the Fun Day 🎈☀️ best team ever!!
     Flagged: Video of Will trying to unjam the hall shutters with a broom 🤣
     Flagged: Our finance officer in her Halloween witch costume, too good not to post 🧙‍♀️
+    Flagged: Our admin assistant's got a blue badge now, apparently.
     Flagged: Twinning dinner last night 🇫🇷 That's me with Helen Marsh and Dan Okafor doing the conga round the salle des fêtes 😂
     Flagged: Look at Dan from work on his first ever dive! 🤿 He was terrified on the platform.
     Okay: I can't look at Dan without laughing after that quiz.
