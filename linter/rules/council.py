@@ -174,6 +174,8 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Tree warden for Thrapston, which means this week I surveyed 64 limes along Huntingdon Road.
     Flagged: Rights-of-way warden at Thrapston has to be the best job going.
     Flagged: Spent my council shift this week regilding the chairman's chain, Thrapston's finest bit of civic bling.
+    Flagged: Parks team in Thrapston by day, dragon builder by night 🐉
+    Okay: The parks team in Corby have done a lovely job on the roses.
 
     Instead: drop either the job or the place.
 
