@@ -50,7 +50,7 @@ from ..assets import read_lines
 from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import KIN_BEFORE, kin_before, not_colleagues, pets_named
+from .person_context import KIN_BEFORE, figure_key, kin_before, not_colleagues, pets_named, public_figures
 from .phrase_context import another_bodys_meeting, elsewhere
 from .people_names import (
     EVIDENCE_RANK,
@@ -178,6 +178,10 @@ class PeopleDetector:
             span = doc[start:end]
             if variant.needs_case and not all(t.text[:1].isupper() for t in span if t.is_alpha):
                 continue
+            if variant.evidence == "firm" and self._lower_tail(span):  # "Nene Valley landscapes from the board"
+                continue
+            if variant.evidence == "title" and figure_key(span.text, public_figures()):  # "like Mrs Doyle" (Father Ted)
+                continue
             if span.text.lower() in pets:  # "a Netherland Dwarf called Mr Pike 🐇"
                 continue
             evidence = (
@@ -186,6 +190,13 @@ class PeopleDetector:
                 else "obfuscated"
             )
             yield mention(variant.person, span.start_char, span.end_char, text, evidence)
+
+    def _lower_tail(self, span) -> bool:
+        """A firm's name written with capitals up to a last word in lower case ("Nene Valley landscapes
+        from the board") reads as a place and a common noun, not the firm; all in lower case it is still the firm
+        ("nene valley landscapes unpaid for 3 months"), and a coined head keeps naming it ("Brightwater cleaning")."""
+        words = [t for t in span if t.is_alpha]
+        return len(words) > 1 and words[0].text[:1].isupper() and words[-1].text.islower()
 
     def _handles(self, text: str) -> Iterator[Mention]:
         """Hashtags and handles that squash to a listed name (``#MargaretEllison``, ``@priya_raman``), or a handle one of

@@ -228,6 +228,13 @@ def public_figures() -> frozenset[str]:
     return frozenset(normalise(f) for f in read_lines("names_public_figures"))
 
 
+def famous_at(doc, i: int) -> bool:
+    """True when a public figure's name of two to six words starts at token ``i`` ("Thomas the Tank Engine",
+    "Helen of Troy"): the first name is the character's, not a colleague's."""
+    figures = public_figures()
+    return any(normalise(doc[i:j].text) in figures for j in range(i + 2, min(len(doc), i + 6) + 1))
+
+
 def phrase_pattern(entries) -> re.Pattern | None:
     """One regex finding any of the entries as whole words (None when there are none)."""
     alternatives = sorted((re.escape(e) for e in entries), key=len, reverse=True)

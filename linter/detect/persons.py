@@ -129,10 +129,18 @@ def person_spans(doc, lists: NameLists) -> list[tuple[int, int, float]]:
         span = trim(doc, start, end, lists, lowercase_text=lowercase_text)
         if span and acceptable(doc, *span, lists) and not place_like(doc, *span, lists):
             lone = span[1] - span[0] == 1 and score < NER_SCORE
-            if not_a_person(doc, *span, lists):
+            if not_a_person(doc, *span, lists) or lowercase_words(doc, *span, lists, lowercase_text=lowercase_text):
                 continue
             found.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), LOW_SCORE if lone else score))
     return [s for s in repeated(doc.text, without_overlaps(found)) if not epithet_after(doc, s[1])]
+
+
+def lowercase_words(doc, start: int, end: int, lists: NameLists, *, lowercase_text: bool) -> bool:
+    """In a post all in lower case, two or more words that are all English words and none a known surname ("hazel
+    binders wanted"): the model's guess, not a name ("mark wright" is kept: Wright is a surname)."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return (lowercase_text and len(words) > 1 and all(t.is_lower and lists.is_word(t) for t in words)
+            and not any(t.lower_ in lists.surnames for t in words))
 
 
 def epithet_after(doc, end_char: int) -> bool:

@@ -23,7 +23,8 @@ detector found in the post) and says whether the phrase counts:
 - ``birthplace`` is dropped when the "place" is a month or the birthplace is someone else's
   ("his place of birth");
 - ``maiden-name`` counts only when it is a mother's (``mothers``: a mother word in the phrase, its sentence or
-  the one before);
+  the one before), and not in a warning not to answer it (``a_warning``: "Do not answer those 'mother's maiden
+  name' games, they are fishing for your security answers");
 - ``birth-date`` starting with "born" is dropped when a name or a comma comes just before it
   ("Steve Rollins, born 3 April 1966" is Steve's birthday) or someone's label and a colon ("Kevin's
   details: born ...").
@@ -133,10 +134,10 @@ def compound(span, compounds: frozenset[str]) -> bool:
 
 def trivial(span, services: frozenset[str]) -> bool:
     """True when a confidential marker only introduces a taste ("Off the record, best bacon roll"; "Off the record, as my
-    nan would say, the best …"), a confession ("Confidential: I've eaten all the chocolates", not "I heard ...") or
+    nan would say, the best …"; "Off the record, that was the worst first half I've seen"), a confession ("Confidential: I've eaten all the chocolates", not "I heard ...") or
     describes a service's confidence ("My GP said it's all confidential"; not "the old bank building", a service word
     naming something else)."""
-    rest = past_an_aside([t for t in span.doc[span.end:span.sent.end] if not t.is_punct and not t.is_space])
+    rest = past_a_verdict(past_an_aside([t for t in span.doc[span.end:span.sent.end] if not t.is_punct and not t.is_space]))
     taste = bool(rest) and (rest[0].tag_ == "JJS" or rest[0].lower_ in SUPERLATIVE)
     return taste or confession(rest) or not heading(span) and any(t.lower_ in services and not modifies_a_noun(t) for t in span.sent)
 
@@ -148,6 +149,15 @@ def past_an_aside(words: list) -> list:
         return words
     rest = words[said + 1:]
     return rest[1:] if rest and rest[0].lower_ == "the" else rest
+
+
+def past_a_verdict(words: list) -> list:
+    """The words after "that was the" and its kin ("Off the record, that was the worst first half I've seen" ->
+    "worst …"), else all."""
+    if len(words) > 1 and words[0].lower_ in ("that", "this", "it") and words[1].lower_ in ("was", "is", "'s", "’s"):
+        words = words[2:]
+        return words[1:] if words and words[0].lower_ == "the" else words
+    return words
 
 
 def modifies_a_noun(tok) -> bool:
@@ -269,6 +279,25 @@ def mothers(span) -> bool:
     sent = span.sent
     before = span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     return bool(MOTHER.search(span.doc[before:sent.end].text))
+
+
+_WARNING = re.compile(r"\b(?:do\s+not|don['’]?t|never|stop)\s+(?:answer|answering|share|sharing|post|posting|give|giving|fill|"
+                      r"play|playing)\b", re.IGNORECASE)
+
+
+def a_warning(span) -> bool:
+    """True when the security question is named in a warning not to answer it ("Do not answer those 'first car /
+    mother's maiden name' games, they are fishing for your bank security answers"): its sentence or the next one
+    tells readers not to answer, and no answer follows the phrase ("Mother's maiden name: …"). A scam told of is
+    not enough: "Told them it's Featherstone and THEN panicked it was a scam" gives the answer away."""
+    if _ANSWERED.match(span.doc.text, span.end_char):
+        return False
+    sent = span.sent
+    after = span.doc[sent.end].sent.end if sent.end < len(span.doc) else sent.end
+    return bool(_WARNING.search(span.doc[sent.start:after].text))
+
+
+_ANSWERED = re.compile(r"\s*(?:[:=]|-\s|(?:is|was|were)\b)", re.IGNORECASE)
 
 
 _SOMEONE_ELSES = re.compile(r"[A-Z][\w-]*['’]s\b|\b(?:his|her|their|he|she|they)\b", re.IGNORECASE)

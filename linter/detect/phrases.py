@@ -45,8 +45,8 @@ from ..assets import read_lines
 from ..spans import in_a_proper_name
 from .mention import Mention
 from .people_names import load_lists
-from .person_context import kin_before, not_colleagues
-from .phrase_context import (a_quotation, a_sequel, a_title, booking, coda, compound, inside, insider, mothers, own_birth, part_of_a_thing, someone_elses,
+from .person_context import famous_at, kin_before, not_colleagues
+from .phrase_context import (a_quotation, a_warning, a_sequel, a_title, booking, coda, compound, inside, insider, mothers, own_birth, part_of_a_thing, someone_elses,
                              trivial)
 
 LABELS = (
@@ -291,7 +291,7 @@ class PhraseDetector:
         if label == "birth-date":
             return own_birth(span)
         if label == "maiden-name":
-            return mothers(span)
+            return mothers(span) and not a_warning(span)
         return label != "confidential-general"
 
     def trivial(self, span, found: dict) -> bool:
@@ -315,7 +315,8 @@ class PhraseDetector:
             surname = nxt is not None and nxt.lower_ == person.name.split()[-1].lower() if person else False
             possessive = ordinary and nxt is not None and nxt.lower_ in ("'s", "’s") and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ in self.kin
             taken = ordinary and tok.i > 0 and doc[tok.i - 1].lower_ in ("of", "with")  # "Video of Will trying …"
-            if person and not kin_before(tok) and (surname or possessive or taken or not (ordinary or (nxt is not None and nxt.is_title))):
+            if (person and not kin_before(tok) and not famous_at(doc, tok.i)
+                    and (surname or possessive or taken or not (ordinary or (nxt is not None and nxt.is_title)))):
                 yield Mention("phrase", tok.idx, tok.idx + len(tok), tok.text, label="colleague-name",
                               person=person, evidence=person.name)
 

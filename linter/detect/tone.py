@@ -85,6 +85,10 @@ _BLIND_IDIOM = re.compile(r"(?<!\w)(?:rob(?:s|bed|bing)?\s+(?:you|them|us|him|he
 _DITCH_BEFORE = re.compile(r"(?<!\w)(?:(?:in|into|along|over|across|down|beside|up|from|by|past|off|through|to|tae)\s+the|drainage|flood|field|sea|"
                            r"farm|fen|irrigation|boundary|dry[- ]stone|offa['’]?s|devil['’]?s)\s+$", re.IGNORECASE)
 _DITCH_AFTER = re.compile(r"\s+(?:path|bank|banks|wall|walls|road|lane|end|side|top|water|drain|board)\b", re.IGNORECASE)
+# A baker retards dough: slows its rise in the cold ("36 hour cold retard", "retard the dough overnight", "the retarder").
+_BAKE_BEFORE = re.compile(r"(?<!\w)(?:cold|overnight|bulk|fridge|long|final|(?:hour|hr|h)s?)\s+$", re.IGNORECASE)
+_BAKE_AFTER = re.compile(r"(?:er|ers)?\b(?:\s+(?:the|my|your|it|them))?\s+(?:dough|loaf|loaves|bake|bakes|overnight|in\s+the\s+fridge)"
+                         r"|(?:er|ers)\b", re.IGNORECASE)
 # In Britain a fag is a cigarette: one had, smoked, lit or nipped out for ("having a fag behind the bins").
 _SMOKE_BEFORE = re.compile(r"(?<!\w)(?:ha(?:ve|s|d|ving)|smok\w*|light\w*|lit|roll\w*|cadg\w*|bum\w*|for|quick|sneaky|"
                            r"crafty|last)\s+(?:(?:a|an|another|his|her|their|my|your|the|one)\s+)?(?:quick\s+|sneaky\s+|crafty\s+)?$",
@@ -451,9 +455,19 @@ def about_a_relative(text: str, start: int, at: int) -> bool:
 
 
 def not_a_slur(text: str, m: re.Match) -> bool:
-    """A slur's spelling in another sense: a ditch ("the drainage dyke"), a cigarette ("having a fag") or an idiom
-    ("endless fag breaks")."""
-    return a_ditch(text, m) or a_cigarette(text, m) or bool(protected_idioms().match(text, m.start()))
+    """A slur's spelling in another sense: a ditch ("the drainage dyke"), a cigarette ("having a fag"), a baker's
+    cold rise ("36 hour cold retard") or an idiom ("endless fag breaks")."""
+    return (a_ditch(text, m) or a_cigarette(text, m) or a_bake(text, m)
+            or bool(protected_idioms().match(text, m.start())))
+
+
+def a_bake(text: str, m: re.Match) -> bool:
+    """True for "retard" as a baker's word, dough slowed in the cold ("a 36 hour cold retard", "retard the dough
+    overnight", "the retarder"), not the slur."""
+    if not text[m.start():m.end()].lower().startswith("retard"):
+        return False
+    stem = m.start() + len("retard")
+    return bool(_BAKE_BEFORE.search(text, max(0, m.start() - 20), m.start()) or _BAKE_AFTER.match(text, stem))
 
 
 def a_cigarette(text: str, m: re.Match) -> bool:

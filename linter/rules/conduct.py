@@ -250,6 +250,7 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Happy Eid to all our Muslim friends who've been fasting for Ramadan! 🌙
     Okay: Fifty today! 14/02/1976, a Valentine's baby 😘 and a card from the skittles lot with a tortoise on it, cheeky gits.
     Okay: Wrote a little verse for Helen Marsh after her husband's funeral last week.
+    Okay: 78% hydration, 36 hour cold retard and an ear you could hang a coat on 🍞
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

@@ -119,6 +119,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: Cllr Patel's wife told me in confidence he's being investigated by the standards people.
     Okay: My sister told me in confidence she's pregnant, so shhh.
     Okay: Still can't tell you where we went in '84, it's all confidential 😄 Official Secrets Act, lads.
+    Okay: Off the record, that was the worst first half I've seen from the senior lads in years.
+    Okay: new poem, not for publication yet (the magazine wants unpublished work) so here's the first line only
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"
@@ -223,6 +225,7 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: My first school play was a disaster.
     Okay: I was born in the wrong decade.
     Okay: She kept her own surname when she married.
+    Okay: PLEASE SHARE. Do not answer those 'first car / mother's maiden name' games on Facebook. They are fishing for your bank security answers.
 
     Instead: leave it out; it answers the questions banks ask.
 

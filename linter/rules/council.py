@@ -62,6 +62,7 @@ def council_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: #TTC_journey day 40, fingers crossed.
     Okay: Toronto day 3! Finally figured out the TTC streetcars.
     Okay: Trade counter order TTC-449201 still isn't ready, third time I've driven over.
+    Okay: To all you lovely ladies TTC and feeling like it'll never happen. Don't give up hope xx
 
     Instead: leave the council out of personal posts ("the town" or "work" say enough).
 
@@ -275,6 +276,7 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: I do the bookings for the darts league, message me.
     Okay: Had a quote request from a lovely couple for a wedding cake.
     Okay: Planted 40 tulips this morning. Council tax bill arrived too, ouch.
+    Okay: Eid Mubarak! I'm on the double shift tonight so my Eid is a plate of my mum's biryani at 2am.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for

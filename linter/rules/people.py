@@ -88,6 +88,7 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Happy 10th birthday to my niece Priya! Unicorn cake survived the journey.
     Okay: My Priya's first day at big school tomorrow 🎒 new shoes, new bag, and a very serious face.
     Okay: Kevin the Shetland has escaped AGAIN and is eating next door's roses. Kevin. Mate.
+    Okay: One of the mammies came round with a tray of tea going 'ah go on, go on, go on' like Mrs Doyle.
 
     A listed full name that is also a widely known public figure's is left alone where the
     post is plainly about the figure (screen, music, sport or news around it), as the resident
@@ -115,6 +116,7 @@ def listed_firm(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Thanks to brightwater cleaning for the quick job.
     Okay: The valley looked lovely in the sunshine.
     Okay: Spring cleaning done at last.
+    Okay: Nene Valley landscapes from the board this evening 🌅 nothing beats it
 
     Instead: leave the firm out or say "a contractor" / "a supplier"; name it only with its
     express consent.

@@ -401,6 +401,9 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: No, we will not be doing a William Tell demonstration at the fete.
     Okay: Happy Independence Day Ghana 🇬🇭 6th March 1957.
     Okay: Who else remembers the Penny Falls machines?
+    Okay: hazel binders wanted, 8ft plus, will collect with the trailer, cash or a pint
+    Okay: Spent all Sunday on the David Brown 990. Stripped the injector pump.
+    Okay: Tonight's round: 1. Max Whitlock 2. Rosamund Pike 3. Rodney Marsh
 
     Instead: leave the name out or describe the person without identifying them ("someone",
     "a neighbour"), unless they have agreed.

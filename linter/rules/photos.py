@@ -123,6 +123,7 @@ def photo_of_colleague(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: [photo] me at the work Christmas party, no regrets, happy new year x
     Okay: Lovely quiet one at the pub with Tom and Sarah from school. Tom's got grandkids now, which made me feel ancient.
     Okay: The finance officer let me photograph her hands on the old typewriter for the shop page 📷
+    Okay: Took the grandkids to the Nene Valley Railway for Thomas the Tank Engine day 🚂
 
     Instead: ask the colleague first, and post only with their permission.
 
