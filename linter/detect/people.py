@@ -105,12 +105,13 @@ def load_cues() -> CueLists:
     nouns = _words_pattern(read_lines("people_newcomer_nouns"))
     places = _words_pattern(read_lines("people_work_places"))
     epithets = _words_pattern([*read_lines("people_newcomer_nouns"), *read_lines("people_epithets"), *(w.rstrip("*") for w in read_lines("tone_person_nouns"))])
-    where = rf"(?:in|at|on)\s+(?:the\s+)?(?:{places})\b"
+    where = rf"(?:in|at|on|from)\s+(?:the\s+)?(?:{places})\b"
     unnamed = (
         rf"(?:\b(?:the|our|that|this)\s+new\s+(?:{nouns})\b(?!\s+(?:at|in)\s+(?:school|class|college|uni|nursery))(?:\s+{where})?"
         rf"|(?:^|(?<=[.!?]\s)|\b)new\s+(?:{nouns})\s+{where}"
         rf"|(?:^|(?<=[.!?]\s))new\s+(?:{nouns})\b"
-        rf"|\b(?:her|him|that\s+one|the\s+(?:{epithets}))\s+{where})"
+        rf"|\b(?:her|him|that\s+one|you[- ]know[- ]who|a\s+certain\s+(?:someone|somebody|person|lady|man|woman)"
+        rf"|the\s+(?:{epithets}))\s+{where})"
     )
     return CueLists(
         cues=re.compile(rf"(?<![\w-])(?:{_words_pattern(cues)})(?![\w-])", re.IGNORECASE),
@@ -134,7 +135,7 @@ class PeopleDetector:
             self.names.add(text, pattern_docs(models.nlp, text))
         self.roles = Matcher(models.nlp.vocab)
         for role in self.table.roles:
-            self.roles.add(role, [self._role_pattern(role)])
+            self.roles.add(role, [self._role_pattern(role), self._council_role_pattern(role)])
             self.roles.add(role + SAID, [self._said_pattern(role)])
 
     def _role_pattern(self, role: str) -> list[dict]:
@@ -143,6 +144,18 @@ class PeopleDetector:
         head = [
             {"LOWER": {"IN": list(self.lists.determiners)}},
             {"LOWER": {"IN": [*self.lists.modifiers, *self.places]}, "OP": "?"},
+        ]
+        return head + [{"LOWER": t.lower_} for t in self.nlp.make_doc(role)]
+
+    def _council_role_pattern(self, role: str) -> list[dict]:
+        """The council's own role, owned by the council: a determiner or a council place, "town" or "parish", then
+        "council" or "council's" and the role ("the council's groundsman", "our town council's Vice-Chair",
+        "Thrapston council's caretaker", "the council chairman"); not another town's ("Corby council's chairman")."""
+        head = [
+            {"LOWER": {"IN": [*self.lists.determiners, *self.places]}},
+            {"LOWER": {"IN": ["town", "parish"]}, "OP": "?"},
+            {"LOWER": "council"},
+            {"LOWER": {"IN": ["'s", "’s"]}, "OP": "?"},
         ]
         return head + [{"LOWER": t.lower_} for t in self.nlp.make_doc(role)]
 

@@ -89,6 +89,8 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: My Priya's first day at big school tomorrow 🎒 new shoes, new bag, and a very serious face.
     Okay: Kevin the Shetland has escaped AGAIN and is eating next door's roses. Kevin. Mate.
     Okay: One of the mammies came round with a tray of tea going 'ah go on, go on, go on' like Mrs Doyle.
+    Flagged: Will from the hall is going through a messy divorce, poor lad.
+    Flagged: Fresh trim for Raj the councillor this morning 💈
 
     A listed full name that is also a widely known public figure's is left alone where the
     post is plainly about the figure (screen, music, sport or news around it), as the resident
@@ -161,6 +163,9 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Starting Monday as the new receptionist! Nervous and excited in equal measure.
     Okay: New room opens Friday: 'The Clerk's Cellar', 60 minutes to escape a Victorian office.
     Okay [mode=council]: The draft minutes are now on our website. Comments to the Clerk by 26 March, please.
+    Flagged: I am told our town council's Vice-Chair voted on her own nephew's planning objection.
+    Flagged: Leaving drinks Friday at the Woolpack! Everyone welcome except you-know-who from finance 😂
+    Okay: Corby council's chairman opened the fete.
 
     A newcomer or a colleague described by where they sit ("the new lass", "her in finance")
     is one identifiable person even unnamed. On the council's account, "contact the Clerk" is
