@@ -23,7 +23,7 @@ def spans(linter, text: str, code: str) -> list[str]:
     ("Please send good vibes to our Tom at work, op on his knee tomorrow", ["op on his knee"]),
     ("poor Maggie E's had her results back, it's the big C 💔", ["her results back", "the big C"]),
     ("Kevin Doyle's in £900 arrears on his allotment rent", ["arrears"]),
-    ("Told the cheese van fella again. He still owes for January.", ["owes for"]),
+    ("Told the cheese van fella again. He still owes for January.", ["still owes for"]),
     ("so sad to hear someone at work is going through bankruptcy.", ["bankruptcy"]),
     ("one of our regular hirers is nearly £900 behind", ["£900 behind"]),
     ("Prayers for a family in our parish facing eviction next month", ["eviction"]),

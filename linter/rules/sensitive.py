@@ -96,6 +96,9 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: My library books are overdue again, oops.
     Okay: I've got a CCJ from 2015 and still can't get a phone contract.
     Okay: My library books are three weeks overdue, oops.
+    Flagged: Hall hirer STILL hasn't paid for the christening in June. Aisha, if you're reading this, it's £185.
+    Flagged: Please keep Darren Cole in your thoughts. He lost the flat in the summer and he's sleeping in the church porch now.
+    Okay: Pr1ya in finance STILL hasn't paid my mileage from March. It's October.
 
     Instead: leave the details out, or post only with their permission; "off work" says enough.
 
@@ -145,7 +148,8 @@ def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
     """Whose the information is: the nearest person before it in its sentence (none if the writer speaks of themself
     between), else one after it, else one in the sentence before when a pronoun ("he", "her") in its sentence points
     back ("Aisha Bello still hasn't paid. £340 outstanding and she blanks me") or the information opens its sentence,
-    its subject left out ("Anyone know Paul Treadwell? Owes me £60 for a clutch job.")."""
+    its subject left out ("Anyone know Paul Treadwell? Owes me £60 for a clutch job."), else one spoken to at the start
+    of the next sentence ("Hall hirer STILL hasn't paid for the christening. Aisha, if you're reading this …")."""
     bounds = sentences(text)
     here = sentence_of(bounds, info.start)
     near = [w for w in whom if not w.overlaps(info) and sentence_of(bounds, w.end - 1) == here]
@@ -159,7 +163,15 @@ def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
     previous = [w for w in whom if sentence_of(bounds, w.end - 1) == here - 1]
     end = bounds[here + 1] if here + 1 < len(bounds) else len(text)
     elided = not text[bounds[here]:info.start].strip()  # "Anyone know Paul Treadwell? Owes me £60 for a clutch job."
-    return previous[-1] if previous and (elided or PRONOUN.search(text, bounds[here], end)) else None
+    if previous and (elided or PRONOUN.search(text, bounds[here], end)):
+        return previous[-1]
+    return next((w for w in whom if sentence_of(bounds, w.start) == here + 1 and VOCATIVE.match(text, w.end)
+                 and not text[end:w.start].strip()), None)
+
+
+# A name that opens the next sentence and is spoken to ("… hasn't paid for the christening. Aisha, if you're reading
+# this, it's £185"; "Mrs Nowak, I have your number").
+VOCATIVE = re.compile(r"\s*(?:,|\bif\b)", re.IGNORECASE)
 
 
 def writer(gap: str) -> bool:
