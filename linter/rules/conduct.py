@@ -251,6 +251,8 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Fifty today! 14/02/1976, a Valentine's baby 😘 and a card from the skittles lot with a tortoise on it, cheeky gits.
     Okay: Wrote a little verse for Helen Marsh after her husband's funeral last week.
     Okay: 78% hydration, 36 hour cold retard and an ear you could hang a coat on 🍞
+    Flagged: Tom's gone for bacon rolls, as if he needs any more 🐷
+    Okay: I've had too many pies this Christmas, back to the gym Monday.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

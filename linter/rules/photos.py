@@ -212,6 +212,8 @@ def reposted_content(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: I didn't ask for this weather. Before I'd even had a coffee the boiler packed in.
     Okay: Photo shared with kind permission of Jane Smith.
     Okay: Worth a read: the Wildlife Trust's guide to hedgehog-friendly gardens, shared from their page 🦔
+    Flagged: Loads of you asked for my focaccia recipe so here it is 👇 Typed out exactly from a book I got for Christmas.
+    Flagged: Sorry no photo of our own today so I use this picture from other salon in London, we can do same design 💅
 
     Instead: ask the owner, credit them by name, or share their original post.
 
