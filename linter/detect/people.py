@@ -191,7 +191,7 @@ class PeopleDetector:
             span = doc[start:end]
             if variant.needs_case and not all(t.text[:1].isupper() for t in span if t.is_alpha):
                 continue
-            if variant.evidence == "firm" and self._lower_tail(span):  # "Nene Valley landscapes from the board"
+            if variant.evidence == "firm" and _lower_tail(span):  # "Nene Valley landscapes from the board"
                 continue
             if variant.evidence == "title" and figure_key(span.text, public_figures()):  # "like Mrs Doyle" (Father Ted)
                 continue
@@ -203,13 +203,6 @@ class PeopleDetector:
                 else "obfuscated"
             )
             yield mention(variant.person, span.start_char, span.end_char, text, evidence)
-
-    def _lower_tail(self, span) -> bool:
-        """A firm's name written with capitals up to a last word in lower case ("Nene Valley landscapes
-        from the board") reads as a place and a common noun, not the firm; all in lower case it is still the firm
-        ("nene valley landscapes unpaid for 3 months"), and a coined head keeps naming it ("Brightwater cleaning")."""
-        words = [t for t in span if t.is_alpha]
-        return len(words) > 1 and words[0].text[:1].isupper() and words[-1].text.islower()
 
     def _handles(self, text: str) -> Iterator[Mention]:
         """Hashtags and handles that squash to a listed name (``#MargaretEllison``, ``@priya_raman``), or a handle one of
@@ -363,6 +356,14 @@ class PeopleDetector:
                 out.append(Mention("listed-role", m.start(), m.end(), m.group(), label="employee",
                                    entity="ROLE", score=0.6, evidence="description"))
         return out
+
+
+def _lower_tail(span) -> bool:
+    """A firm's name written with capitals up to a last word in lower case ("Nene Valley landscapes from the board")
+    reads as a place and a common noun, not the firm; all in lower case it is still the firm ("nene valley landscapes
+    unpaid for 3 months"), and a coined head keeps naming it ("Brightwater cleaning")."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) > 1 and words[0].text[:1].isupper() and words[-1].text.islower()
 
 
 def _after_kin(token) -> bool:

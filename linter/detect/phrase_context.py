@@ -281,6 +281,7 @@ def mothers(span) -> bool:
     return bool(MOTHER.search(span.doc[before:sent.end].text))
 
 
+_ANSWERED = re.compile(r"\s*(?:[:=]|-\s|(?:is|was|were)\b)", re.IGNORECASE)  # "Mother's maiden name: Fairweather"
 _WARNING = re.compile(r"\b(?:do\s+not|don['’]?t|never|stop)\s+(?:answer|answering|share|sharing|post|posting|give|giving|fill|"
                       r"play|playing)\b", re.IGNORECASE)
 
@@ -296,8 +297,6 @@ def a_warning(span) -> bool:
     after = span.doc[sent.end].sent.end if sent.end < len(span.doc) else sent.end
     return bool(_WARNING.search(span.doc[sent.start:after].text))
 
-
-_ANSWERED = re.compile(r"\s*(?:[:=]|-\s|(?:is|was|were)\b)", re.IGNORECASE)
 
 
 _SOMEONE_ELSES = re.compile(r"[A-Z][\w-]*['’]s\b|\b(?:his|her|their|he|she|they)\b", re.IGNORECASE)

@@ -46,7 +46,7 @@ from ..spans import in_a_proper_name
 from .mention import Mention
 from .people_names import load_lists
 from .person_context import famous_at, kin_before, not_colleagues
-from .phrase_context import (a_quotation, a_warning, a_sequel, a_title, booking, coda, compound, inside, insider, mothers, own_birth, part_of_a_thing, someone_elses,
+from .phrase_context import (a_quotation, a_sequel, a_title, a_warning, booking, coda, compound, inside, insider, mothers, own_birth, part_of_a_thing, someone_elses,
                              trivial)
 
 LABELS = (
