@@ -250,6 +250,8 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Minibus timetable is up: ThrapstonTownCouncil.gov.uk/community-transport. Took me all of Thursday to get the tables to line up 🙃
     Flagged: Anyone wanting a seat on our minibus can email transport@thrapstontowncouncil.gov.uk and I'll book you on.
     Flagged: Delighted to share that my article on community asset transfer has been published on thrapstontowncouncil.gov.uk/news.
+    Flagged: Got asked about allotment keys in Tesco 😅 please email enquiries@thrapstontowncouncil.gov.uk and I'll sort it Monday!!
+    Flagged: Hall booking enquiries can come straight to me now, bookings@thrapstontowncouncil.gov.uk
     Okay: The council meeting is open to the public on Tuesday.
     Okay: I spent the evening writing my novel.
     Okay: The precept consultation closes on Friday.
@@ -277,6 +279,7 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Had a quote request from a lovely couple for a wedding cake.
     Okay: Planted 40 tulips this morning. Council tax bill arrived too, ouch.
     Okay: Eid Mubarak! I'm on the double shift tonight so my Eid is a plate of my mum's biryani at 2am.
+    Okay: Bookings can come straight to me now, the cafe is open Tuesdays.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
