@@ -253,6 +253,8 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: 78% hydration, 36 hour cold retard and an ear you could hang a coat on 🍞
     Flagged: Tom's gone for bacon rolls, as if he needs any more 🐷
     Okay: I've had too many pies this Christmas, back to the gym Monday.
+    Okay: Pakistan 287 all out, need 288 to win, and my cousin is already saying it's over 🏏
+    Okay: Lost my woggle at Scout camp again, third one this year.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

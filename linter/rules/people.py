@@ -91,6 +91,7 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: One of the mammies came round with a tray of tea going 'ah go on, go on, go on' like Mrs Doyle.
     Flagged: Will from the hall is going through a messy divorce, poor lad.
     Flagged: Fresh trim for Raj the councillor this morning 💈
+    Okay: Aldi bringing back Kevin the Carrot is the only thing getting me through November 🥕
 
     A listed full name that is also a widely known public figure's is left alone where the
     post is plainly about the figure (screen, music, sport or news around it), as the resident
