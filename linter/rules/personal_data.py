@@ -404,6 +404,7 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: hazel binders wanted, 8ft plus, will collect with the trailer, cash or a pint
     Okay: Spent all Sunday on the David Brown 990. Stripped the injector pump.
     Okay: Tonight's round: 1. Max Whitlock 2. Rosamund Pike 3. Rodney Marsh
+    Okay [mode=council]: We are recruiting a part-time Cemetery Groundsperson (18.5 hours a week).
 
     Instead: leave the name out or describe the person without identifying them ("someone",
     "a neighbour"), unless they have agreed.
