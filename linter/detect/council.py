@@ -8,7 +8,8 @@ differently: ``#ThrapstonTownCouncil``, ``clerk@thrapstontowncouncil.gov.uk``,
 
 Labels (kind ``council``): ``name``, ``alias``, ``email-domain``, ``web-domain``, ``address``,
 ``place``. A domain wins over the name it contains; a longer match wins over a shorter one;
-a place inside the name or address is not reported again. Short all-capital aliases ("TTC")
+a place inside the name or address is not reported again, nor one that ends a host name ("gossip thrapston .
+example" is a site, not the town). Short all-capital aliases ("TTC")
 match only in capitals (or as a hashtag), so ordinary words are left alone. Other councils
 ("Northamptonshire County Council") are not this council and are never matched.
 """
@@ -145,7 +146,8 @@ class CouncilDetector:
         for label, regex in self.others:
             found += [Mention("council", m.start(), m.end(), m.group(), label=label) for m in regex.finditer(post.text)
                       if not (label == "alias" and m.group().lstrip("#@") in self.acronyms
-                              and other_sense(post.text, m.group().lstrip("#@"), m.start(), m.end()))]
+                              and other_sense(post.text, m.group().lstrip("#@"), m.start(), m.end()))
+                      and not (label == "place" and HOST_ENDING.match(post.text, m.end()))]
         found += [Mention("council", a, b, post.text[a:b], label="name", evidence="misspelt")
                   for a, b in misspelt(post.text, self.name)]
         found += [self.widen(post.text, domain, a, b) for domain, a, b in misspelt_domains(post.text, self.domain_names)]
@@ -187,6 +189,8 @@ def misspelt(text: str, name: str) -> Iterator[tuple[int, int]]:
 
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+# A place that ends a host name, spaced out or not ("gossip thrapston . example"): a site, not the town.
+HOST_ENDING = re.compile(r"\s*(?:\.|\(\.\)|\[\.\]|\bdot\b)\s*(?:example|com|co|org|net|uk|info|biz)\b", re.IGNORECASE)
 HOST = re.compile(r"(?<![\w.-])([a-z0-9][a-z0-9-]{7,})(\.(?:gov\.uk|co\.uk|org\.uk|com|org|net|uk))(?![\w.-]*\w)",
                   re.IGNORECASE)
 

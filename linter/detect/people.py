@@ -129,6 +129,9 @@ class PeopleDetector:
         self.cue_lists = load_cues()
         self.table = NameTable.build(profile.people, self.lists)
         self.places = sorted({p.lower() for p in profile.council.places if " " not in p})  # "the Thrapston groundsman"
+        # The council's own names and places: "the Town Clerk at Thrapston Town Council" is its clerk.
+        council = profile.council
+        self.own_names = _own_names((council.name, *council.aliases, *council.places))
         self.nlp = models.nlp
         self.names = PhraseMatcher(models.nlp.vocab, attr="LOWER")
         for text in self.table.variants:
@@ -251,7 +254,7 @@ class PeopleDetector:
                 continue
             person = self.table.roles[role]
             span = doc[start:end]
-            if not _elsewhere(doc, end) and not elsewhere(text, span.start_char, span.end_char):
+            if not _elsewhere(doc, end, self.own_names) and not elsewhere(text, span.start_char, span.end_char):
                 yield mention(
                     person, span.start_char, span.end_char, text, "role", kind="listed-role"
                 )
@@ -398,13 +401,25 @@ def pattern_docs(nlp, text: str) -> list:
     return list(docs.values())
 
 
-def _elsewhere(doc, end: int) -> bool:
-    """True when the role is someone else's: ``the chairman of Tesco``, ``clerk of works`` (not ``the finance officer at work``)."""
+def _own_names(names) -> re.Pattern | None:
+    """The council's names and places as they may follow "at" or "of", ending there or before "Town Council", "Council",
+    "TC" or "Town Hall" ("at Thrapston Town Council", "at Thrapston TC"; not "at Thrapston Primary")."""
+    alternatives = "|".join(sorted((re.escape(n) for n in names if n.strip()), key=len, reverse=True))
+    if not alternatives:
+        return None
+    return re.compile(rf"(?:{alternatives})(?:\s+(?:town\s+council|council|tc|town\s+hall))?(?![\w'’-]|\s+(?-i:[A-Z]))",
+                      re.IGNORECASE)
+
+
+def _elsewhere(doc, end: int, own: re.Pattern | None = None) -> bool:
+    """True when the role is someone else's: ``the chairman of Tesco``, ``clerk of works`` (not ``the finance officer at work``,
+    nor, with ``own`` the council's names and places, ``the Town Clerk at Thrapston Town Council``)."""
     after = [t.lower_ for t in doc[end : end + 2]]
     return (
         len(after) == 2
         and after[0] in ("of", "at", "for")
         and after[1] not in ("the", "our", "this", "work")
+        and not (own is not None and own.match(doc.text, doc[end + 1].idx))
         and not (after[0] == "for" and doc[end + 1].tag_ == "VBG")  # "the deputy clerk for sorting out the paperwork"
     )
 

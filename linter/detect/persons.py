@@ -160,12 +160,15 @@ SUNG = frozenset({"sing", "hum", "belt"})  # right after the verb is the song
 
 
 def not_a_person(doc, start: int, end: int, lists: NameLists) -> bool:
-    """A lone word after in/from/near/over, after an ordinal ("1st Dan") or before a postcode, a saint's name (a church or a
-    town: "St James", "St Neots"), a storm's or a ship's ("Storm Chandra", "HMS Belfast"), a song's right after "singing", a business named by a possessive ("Helen's Pantry"), or a
-    whole UK place, brand or demonym."""
+    """A lone word after in/from/near/over, after an ordinal ("1st Dan") or before a postcode, namesakes counted ("four
+    Mrs Smiths"), a saint's name (a church or a town: "St James", "St Neots"), a storm's or a ship's ("Storm Chandra",
+    "HMS Belfast"), a song's right after "singing", a business named by a possessive ("Helen's Pantry"), or a whole UK
+    place, brand or demonym."""
     if end - start == 1 and (after_place_preposition(doc, start) or before_postcode(doc, end)):
         return True
     if after_born_in(doc, start) or end - start == 1 and after_ordinal(doc, start):
+        return True
+    if namesakes_counted(doc, start, end, lists):
         return True
     if doc[start].lower_.rstrip(".") in SAINTS or any(t.tag_ == "POS" for t in doc[start:end - 1]):
         return True
@@ -214,6 +217,18 @@ def before_postcode(doc, end: int) -> bool:
 def after_place_preposition(doc, i: int) -> bool:
     """A lone capitalised word after in/from/near is a place ("in Lincoln", "from Kettering")."""
     return i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS
+
+
+COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "several", "many"})
+
+
+def namesakes_counted(doc, start: int, end: int, lists: NameLists) -> bool:
+    """A count of people who share a name is nobody in particular ("I have four Mrs Smiths", "six Dans on the system"):
+    a number or count word, then a name whose last word is a first name or surname with a plural "s"."""
+    if start == 0 or not (doc[start - 1].like_num or doc[start - 1].lower_ in COUNTS):
+        return False
+    last = doc[end - 1].lower_
+    return last.endswith("s") and (last[:-1] in lists.first_names or last[:-1] in lists.surnames)
 
 
 def after_ordinal(doc, i: int) -> bool:

@@ -73,6 +73,9 @@ _ELIDED = re.compile(  # a sentence that opens with a past-tense verb, its subje
     re.IGNORECASE,
 )
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
+# A council title that is another body's office ("argued with the clerk of the course" at a kart meeting, "the clerk of
+# works" on a building site).
+_OTHER_OFFICE = re.compile(r"\s+of\s+(?:the\s+)?(?:course|works|scales)(?!\w)", re.IGNORECASE)
 _OTHER_JOB = re.compile(  # the post is about another employer: its manager and staff are not the council's
     r"(?<!\w)my\s+(?:saturday|sunday|weekend|evening|other|second|part-time|part time|bar|pub|old|previous|last|summer)\s+job(?!\w)"
     r"|(?<!\w)(?:from|in)\s+my\s+[\w'’-]+\s+days(?!\w)"  # "an old colleague from my Argos days"
@@ -332,6 +335,8 @@ class ToneDetector:
             for m in pattern.finditer(text, start, end):
                 hit = Hit(m.start(), m.end(), "target", group)
                 if group == "council" and not council_context_ok(text, hit):
+                    continue
+                if _OTHER_OFFICE.match(text, m.end()):
                     continue
                 if not (other_job and group != "council"):
                     found.append(hit)

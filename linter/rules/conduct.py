@@ -116,6 +116,8 @@ def criticism_of_people(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: To the dog owners who keep letting their dogs foul the cricket square: you lot are a bloody disgrace.
     Okay: Tom Stone came round for tea. Brought a cake. Hopeless weather though.
     Okay: Video of our Sarah W from the council office screaming at the last stop of the ghost walk 😂👻
+    Okay: One dad argued with the clerk of the course for twenty minutes about a tyre pressure.
+    Okay: What a fete! Here's Cllr Pike having a go at clog stepping with us, surprisingly good!!
 
     A sentence that names such a person and that VADER scores very negative, with no listed
     critical word, is reported at ``info`` (worth a second look): VADER measures the mood
@@ -255,6 +257,8 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: I've had too many pies this Christmas, back to the gym Monday.
     Okay: Pakistan 287 all out, need 288 to win, and my cousin is already saying it's over 🏏
     Okay: Lost my woggle at Scout camp again, third one this year.
+    Flagged: that deputy clerk bloke from the council come in again, can't understand a word he says. should go back to wherever he's from.
+    Flagged: The new part-timer on the hall is about 70, bless him. Should be in a home, not holding a mop 😂
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

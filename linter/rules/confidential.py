@@ -121,6 +121,13 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Still can't tell you where we went in '84, it's all confidential 😄 Official Secrets Act, lads.
     Okay: Off the record, that was the worst first half I've seen from the senior lads in years.
     Okay: new poem, not for publication yet (the magazine wants unpublished work) so here's the first line only
+    Flagged: Not meant to say, but NVL's contract is on the exempt bit of the next agenda for 'review'.
+    Flagged [mode=council]: Agenda item 9 (exempt: staffing) will be taken after the press and public have left.
+    Flagged [mode=council]: The tenders were submitted in confidence, but we can tell you NVL's was the lowest.
+    Flagged [mode=council]: The tender scores for the grounds contract were NVL 62, GreenEdge 71.
+    Okay [mode=council]: Bring your confidential papers to our free shredding morning in the Plaza car park this Saturday.
+    Okay: Everything I see at work is confidential, and that's exactly how it should be.
+    Okay: Spent the whole evening re-reading the play-park tender bids.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"

@@ -63,6 +63,7 @@ def council_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Toronto day 3! Finally figured out the TTC streetcars.
     Okay: Trade counter order TTC-449201 still isn't ready, third time I've driven over.
     Okay: To all you lovely ladies TTC and feeling like it'll never happen. Don't give up hope xx
+    Okay: TTC for 3 years and now I spend my Saturdays sorting other people's babies' clothes.
 
     Instead: leave the council out of personal posts ("the town" or "work" say enough).
 
@@ -151,7 +152,8 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 
     Neither part alone is flagged: "as the groundsman" or "Thrapston" is harmless, but the two
     together let readers work out which council the writer works for; so does a council job
-    named by its place ("the Thrapston groundsman"). Council work (what
+    named by its place ("the Thrapston groundsman"), or a council job anywhere in a post that names a local place
+    ("Cemetery at Thrapston again, and once again the groundsman had left a mound of spoil"). Council work (what
     ``council-work`` flags: "grant bid submitted", "emptying 27 dog bins") with a local place
     counts the same way.
 
@@ -177,6 +179,9 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Spent my council shift this week regilding the chairman's chain, Thrapston's finest bit of civic bling.
     Flagged: Parks team in Thrapston by day, dragon builder by night 🐉
     Okay: The parks team in Corby have done a lovely job on the roses.
+    Flagged: Cemetery at Thrapston again, and once again the groundsman had left a mound of spoil by the graveside.
+    Okay: The caretaker at Thrapston Primary is a legend.
+    Flagged: Paid 43 days late AGAIN by a certain town council near the A14/A605 junction.
 
     Instead: drop either the job or the place.
 
@@ -185,15 +190,20 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     places = ctx.of("council", label="place")
     if not places:
         return
-    for role in ctx.of("listed-role"):
-        if role.person and role.person.group == "employee" and (at := next((p for p in places if role.start <= p.start
-                                                                              and p.end <= role.end), None)):
+    jobs = [role for role in ctx.of("listed-role") if role.person and role.person.group == "employee"]
+    for role in jobs:
+        if at := next((p for p in places if role.start <= p.start and p.end <= role.end), None):
             yield warn(role.start, role.end, f"“{role.text}” names a council job by its place: readers can work out which "
                        "council it is.", suggestions=(f"leave out “{at.text}”",), severity=Severity.WARNING)
     where = places[0].text
-    for m in ctx.of("phrase", label="own-role") + ctx.of("phrase", label="council-reference") or work_mentions(ctx)[:1]:
+    yours = ctx.of("phrase", label="own-role") + ctx.of("phrase", label="council-reference") or work_mentions(ctx)[:1]
+    for m in yours:
         yield warn(m.start, m.end, f"“{m.text}” together with “{where}” lets readers work out which council you work for.",
                    suggestions=(f"leave out “{where}”",), severity=Severity.WARNING)
+    apart = [role for role in jobs if not any(role.start <= p.start and p.end <= role.end for p in places)]
+    if apart and not yours:  # "Cemetery at Thrapston again … the groundsman had left a mound of spoil"
+        yield warn(apart[0].start, apart[0].end, f"“{apart[0].text}” together with “{where}” lets readers work out which "
+                   "council it is.", suggestions=(f"leave out “{where}”",), severity=Severity.WARNING)
 
 
 def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:

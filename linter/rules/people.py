@@ -167,6 +167,10 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: I am told our town council's Vice-Chair voted on her own nephew's planning objection.
     Flagged: Leaving drinks Friday at the Woolpack! Everyone welcome except you-know-who from finance 😂
     Okay: Corby council's chairman opened the fete.
+    Flagged: I have written to the Town Clerk at Thrapston Town Council three times about the war memorial.
+    Flagged: the finance lady wants receipts for a 60p pen. SIXTY PENCE.
+    Okay: The finance lady at the bank was lovely.
+    Okay: Proud to say I've been the caretaker at Thrapston Town Hall for 12 years now.
 
     A newcomer or a colleague described by where they sit ("the new lass", "her in finance")
     is one identifiable person even unnamed. On the council's account, "contact the Clerk" is
@@ -199,13 +203,14 @@ def _public_office(ctx: Context, m: Mention) -> bool:
     return ctx.mode == "council" and bool(_CONTACT_BEFORE.search(ctx.text, 0, m.start))
 
 
-_I_AM = re.compile(r"(?:\b(?:i['’]m|i\s+am|im|i['’]ll\s+be|i\s+will\s+be)\s+|\bas\s+)$", re.IGNORECASE)
+_I_AM = re.compile(r"(?:\b(?:i['’]m|i\s+am|im|i['’]ll\s+be|i\s+will\s+be|i['’]ve\s+been|i\s+have\s+been|i\s+was)\s+|\bas\s+)$",
+                   re.IGNORECASE)
 _NO_VERB_AFTER = re.compile(r"\s*(?:$|[^\w\s]|(?:at|in|for|with|from|on|and|here|now|today|tomorrow)\b)", re.IGNORECASE)
 
 
 def _own_role(ctx: Context, m: Mention) -> bool:
-    """The writer's own role: "I'm the new receptionist", "Starting Monday as the new receptionist at …" ("as the
-    deputy clerk walked in" is someone else)."""
+    """The writer's own role: "I'm the new receptionist", "I've been the caretaker at Thrapston Town Hall", "Starting
+    Monday as the new receptionist at …" ("as the deputy clerk walked in" is someone else)."""
     before = _I_AM.search(ctx.text, max(0, m.start - 20), m.start)
     if not before or not before.group().lower().startswith("as"):
         return bool(before)

@@ -405,6 +405,9 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Spent all Sunday on the David Brown 990. Stripped the injector pump.
     Okay: Tonight's round: 1. Max Whitlock 2. Rosamund Pike 3. Rodney Marsh
     Okay [mode=council]: We are recruiting a part-time Cemetery Groundsperson (18.5 hours a week).
+    Okay: Christmas turkey collections: bring your order number. I have four Mrs Smiths and they're all getting the wrong bird.
+    Okay: The bride's lot requested Grandsire Triples, so Grandsire Triples they shall have.
+    Okay: Quarter peal of Plain Bob Doubles at St Mary's this evening, 1260 changes in 43 minutes.
 
     Instead: leave the name out or describe the person without identifying them ("someone",
     "a neighbour"), unless they have agreed.

@@ -33,6 +33,8 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!
 # The writer as subject ("I'm off with stress", "we're behind on the rent"): the information is theirs.
 SELF = re.compile(r"(?<![\w'’])(?:i|i['’](?:m|ve|d|ll)|im|ive|myself|we|we['’](?:re|ve|d))(?![\w'’])", re.IGNORECASE)
 MINE = re.compile(r"\bmy\s+(?:\S+\s+)?$", re.IGNORECASE)  # "my" just before the information ("behind on my ...")
+# The writer as creditor ("we are still owed £1,280 by a hirer", "owes me £60"): the debt is the other person's.
+OWED = re.compile(r"\bowed\b|\bow(?:es|e|ing)\s+(?:me|us)\b", re.IGNORECASE)
 CLAUSE = re.compile(r"[,;:()\u2013\u2014\u2600-\u27bf\U0001f000-\U0001faff]")  # clause breaks, emoji among them
 PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
 DETERMINERS = ("Our ", "The ", "A ", "One ", "Someone ", "Somebody ")
@@ -82,6 +84,8 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Raj Patel's tab in here is up to £86 and he's a councillor. I'm not running a bank, Raj.
     Flagged: Did a roof for a fella called Steve Ranscombe on Oundle Road in August. Still not paid. £1,400.
     Flagged: Still waiting on payment from a certain Aisha Bello for the unicorn castle back in June. £120.
+    Flagged [mode=council]: We're chasing a hall hirer who owes £640 in unpaid fees. Aisha, please get in touch.
+    Flagged [mode=council]: We are still owed £1,280 by a hirer from the summer. If you know who you are, please pay up.
     Okay: Still waiting on my tax refund, HMRC are useless.
     Okay: I'm behind on my rent this month, skint.
     Okay: I'm off with stress this week, back Monday.
@@ -99,6 +103,12 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Hall hirer STILL hasn't paid for the christening in June. Aisha, if you're reading this, it's £185.
     Flagged: Please keep Darren Cole in your thoughts. He lost the flat in the summer and he's sleeping in the church porch now.
     Okay: Pr1ya in finance STILL hasn't paid my mileage from March. It's October.
+    Flagged: Saw someone from the council offices in the baby bank queue today. Times are hard, be kind.
+    Flagged: Not naming names, but the vice-chair of the town council has had a tab here since August.
+    Flagged: The lady who booked the hall then said my arch was 'a bit much' and still hasn't paid the extra... Aisha hun, it was what you ordered.
+    Flagged [mode=council]: We can confirm that a member of office staff is currently signed off with stress.
+    Okay: I was in the food bank queue today, no shame.
+    Okay: We're owed £200 by HMRC apparently.
 
     Instead: leave the details out, or post only with their permission; "off work" says enough.
 
@@ -146,17 +156,18 @@ def first_names(people: tuple) -> frozenset[str]:
 
 def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
     """Whose the information is: the nearest person before it in its sentence (none if the writer speaks of themself
-    between), else one after it, else one in the sentence before when a pronoun ("he", "her") in its sentence points
-    back ("Aisha Bello still hasn't paid. £340 outstanding and she blanks me") or the information opens its sentence,
-    its subject left out ("Anyone know Paul Treadwell? Owes me £60 for a clutch job."), else one spoken to at the start
-    of the next sentence ("Hall hirer STILL hasn't paid for the christening. Aisha, if you're reading this …")."""
+    between, unless the writer is the one owed: "we are still owed £1,280 by a hirer"), else one after it, else one in
+    the sentence before when a pronoun ("he", "her") in its sentence points back ("Aisha Bello still hasn't paid. £340
+    outstanding and she blanks me") or the information opens its sentence, its subject left out ("Anyone know Paul
+    Treadwell? Owes me £60 for a clutch job."), else one spoken to at the start of the next sentence ("Hall hirer STILL
+    hasn't paid for the christening. Aisha, if you're reading this …")."""
     bounds = sentences(text)
     here = sentence_of(bounds, info.start)
     near = [w for w in whom if not w.overlaps(info) and sentence_of(bounds, w.end - 1) == here]
     if before := [w for w in near if w.end <= info.start]:
         who = max(before, key=lambda w: (w.end, w.kind.startswith("listed")))
-        return None if writer(text[who.end:info.start]) else who
-    if writer(text[bounds[here]:info.start]):
+        return None if writer(text[who.end:info.start]) and not OWED.search(info.text) else who
+    if writer(text[bounds[here]:info.start]) and not OWED.search(info.text):
         return None
     if after := [w for w in near if w.start >= info.end]:
         return after[0]
@@ -170,8 +181,8 @@ def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
 
 
 # A name that opens the next sentence and is spoken to ("… hasn't paid for the christening. Aisha, if you're reading
-# this, it's £185"; "Mrs Nowak, I have your number").
-VOCATIVE = re.compile(r"\s*(?:,|\bif\b)", re.IGNORECASE)
+# this, it's £185"; "Mrs Nowak, I have your number"; "… still hasn't paid the extra... Aisha hun, it was what you ordered").
+VOCATIVE = re.compile(r"(?:\s+(?:hun|hon|love|luv|babe|mate|pal|darling|dear))?\s*(?:,|\bif\b)", re.IGNORECASE)
 
 
 def writer(gap: str) -> bool:
