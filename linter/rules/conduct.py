@@ -259,6 +259,7 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Lost my woggle at Scout camp again, third one this year.
     Flagged: that deputy clerk bloke from the council come in again, can't understand a word he says. should go back to wherever he's from.
     Flagged: The new part-timer on the hall is about 70, bless him. Should be in a home, not holding a mop 😂
+    Okay: Widow Twankey rehearsal: three costume changes in ninety seconds and I lost a wig in the wings.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

@@ -128,6 +128,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay [mode=council]: Bring your confidential papers to our free shredding morning in the Plaza car park this Saturday.
     Okay: Everything I see at work is confidential, and that's exactly how it should be.
     Okay: Spent the whole evening re-reading the play-park tender bids.
+    Okay: Long shift. Everything said in that room stays confidential, but I'm allowed to say I'm proud of them.
+    Okay: Got a letter marked CONFIDENTIAL today. A pre-approved credit card offer. Straight in the recycling.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"
