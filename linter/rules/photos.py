@@ -173,6 +173,7 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Finished the window for St Mary's at last! Photo below is of the panel, just the glass.
     Okay: Snapped a picture of Kevin Doyle on his allotment, posted with his blessing.
     Flagged: Filmed Kevin Doyle on his allotment. He didn't let me film him, mind.
+    Okay: Photos from the garden party are up on our page 💐 every family signed the consent form.
 
     Instead: ask first, or post a photo in which nobody can be recognised.
 
