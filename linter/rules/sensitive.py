@@ -109,6 +109,7 @@ def sensitive_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged [mode=council]: We can confirm that a member of office staff is currently signed off with stress.
     Okay: I was in the food bank queue today, no shame.
     Okay: We're owed £200 by HMRC apparently.
+    Flagged: Hall's booked solid till Christmas. One mum (won't say who 👀) still owes for three of her kids' parties from the summer.
 
     Instead: leave the details out, or post only with their permission; "off work" says enough.
 
