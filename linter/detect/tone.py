@@ -35,6 +35,7 @@ from ..assets import list_alternation, read_lines
 from ..profile import Profile
 from ..spans import in_a_proper_name, non_overlapping
 from .mention import Mention
+from .council import other_sense
 from .people import PeopleDetector
 from .person_context import family_words, uk_places
 from .tone_lists import compile_list, entry_pattern, list_needles, may_match  # noqa: F401 (re-exported)
@@ -336,6 +337,9 @@ class ToneDetector:
                 hit = Hit(m.start(), m.end(), "target", group)
                 if group == "council" and not council_context_ok(text, hit):
                     continue
+                typed = (original or text)[m.start():m.end()].lstrip("#@")
+                if group == "council" and other_sense(original or text, typed, *m.span()):
+                    continue  # "TTC" in "my boyfriend's table tennis club (TTC!!)"
                 if _OTHER_OFFICE.match(text, m.end()):
                     continue
                 if not (other_job and group != "council"):

@@ -173,6 +173,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Our clerk is amazing, she sorted everything out in an hour.
     Okay: The council of war in our house tonight is about whose turn it is to put the bins out.
     Okay: The student council at my daughter's school has voted to ban the word 'moist'. Democracy works.
+    Okay: my boyfriend's table tennis club (TTC!!) won the league and he's acting like he won the world cup 🏓🙄
 
     Instead: remove the insult; raise concerns about the council with the Clerk.
 
@@ -260,6 +261,7 @@ def protected_characteristic(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Flagged: that deputy clerk bloke from the council come in again, can't understand a word he says. should go back to wherever he's from.
     Flagged: The new part-timer on the hall is about 70, bless him. Should be in a home, not holding a mop 😂
     Okay: Widow Twankey rehearsal: three costume changes in ninety seconds and I lost a wig in the wings.
+    Okay: It's the old dear on Thursday who cried because her late husband always promised her a proper larder.
 
     Instead: remove the remark; a person's age, disability, sex, race, religion, sexuality,
     pregnancy or marital status has no place in a complaint.

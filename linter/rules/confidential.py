@@ -130,6 +130,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Spent the whole evening re-reading the play-park tender bids.
     Okay: Long shift. Everything said in that room stays confidential, but I'm allowed to say I'm proud of them.
     Okay: Got a letter marked CONFIDENTIAL today. A pre-approved credit card offer. Straight in the recycling.
+    Okay [mode=council]: Allotment applications are open. Your details will be kept confidential and used only for the waiting list.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"

@@ -99,6 +99,26 @@ _SERVICE_LINE = re.compile(
 )
 
 
+# A business's own line given to customers: a call to action right before the number ("Call or text 01632 960412",
+# "ring 01632 960 418 for collection") or right after it ("01632 960 777, text or call") in a post that sells or books
+# something (a price, "book", "order", "collection", "hire", "we're open", "request line").
+_CALL_BEFORE = re.compile(r"\b(?:call|ring|text|phone|whatsapp)(?:\s+or\s+(?:call|ring|text))?(?:\s+us)?(?:\s+on)?\s*:?\s*$",
+                          re.IGNORECASE)
+_CALL_AFTER = re.compile(r"\s*,?\s*(?:text\s+or\s+call|call\s+or\s+text|to\s+book|for\s+bookings|for\s+collection|to\s+order)\b",
+                         re.IGNORECASE)
+_TRADE = re.compile(r"£\s?\d|\b(?:book|booking|bookings|order|orders|collection|delivery|hire|availability|we['’]re\s+open|"
+                    r"open\s+(?:till|until|\d)|request\s+line)\b", re.IGNORECASE)
+
+
+def _is_trade_line(ctx: Context, m: Mention) -> bool:
+    """A landline a business gives its customers (``_CALL_BEFORE``/``_CALL_AFTER`` in a post with ``_TRADE`` words): the
+    writer's own shop or show, not someone's personal data."""
+    if not _landline(m.text):
+        return False  # a mobile may be the seller's own ("£40 the lot, text 07700 900418"), which writers label 4.6
+    asked = _CALL_BEFORE.search(ctx.text, _tail_start(ctx.text, m.start, 24), m.start) or _CALL_AFTER.match(ctx.text, m.end)
+    return bool(asked) and bool(_TRADE.search(ctx.text))
+
+
 def service_number(text: str) -> bool:
     """True for a freephone, non-geographic, premium or 116 helpline number."""
     digits = re.sub(r"\D", "", text)
@@ -173,10 +193,21 @@ def own_addresses(ctx: Context) -> tuple[Mention, ...]:
       rather than a home ("near Kettering Road").
 
     A parcel or a party alone makes no address the writer's ("Parcel left at 10 Market Street by
-    mistake", "The party is at 14 Oundle Road").
+    mistake", "The party is at 14 Oundle Road"), and a business's premises are not a home ("Find us at 23 High Street").
     """
     keys = {_key(m) for m in (*_said_own(ctx), *_told_own(ctx))}
-    return tuple(m for m in _pii(ctx, "ADDRESS", "UK_POSTCODE") if _key(m) in keys and not _is_councils_own(ctx, m))
+    return tuple(m for m in _pii(ctx, "ADDRESS", "UK_POSTCODE")
+                 if _key(m) in keys and not _is_councils_own(ctx, m) and not premises(ctx, m))
+
+
+def premises(ctx: Context, m: Mention) -> bool:
+    """A business's premises ("Find us at 23 High Street", "our shop at 4 Market Place"): neither the writer's home
+    (clause 5.1) nor where someone lives (clause 4.6)."""
+    return bool(_PREMISES.search(ctx.text, max(0, m.start - 40), m.start))
+
+
+_PREMISES = re.compile(r"\b(?:(?:find|visit|see)\s+us|our\s+(?:shop|café|cafe|salon|unit|premises|studio|showroom|workshop|"
+                       r"store|launderette|bakery))\s+(?:at|on|is\s+at)\s*$", re.IGNORECASE)
 
 
 def _key(m: Mention) -> tuple:
@@ -444,19 +475,23 @@ def phone_number(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Call me at 5 when you are done.
     Okay: If you're worried about a child, the NSPCC helpline is 0808 800 5000, free and confidential.
     Okay: The hall seats 120 people and costs £1,234 a year.
+    Okay: order no. 4471 tonight was 6 bags of prawn crackers. ring 01632 960 418 for collection, we're open till 11.
+    Flagged: Clearing the garage, £40 the lot, text 07700 900418.
 
     A council-account post that gives a landline right after "call", "call the office", "ring the
     council", "book through the office on", "from the office on" or "contact us" is giving the council's published number, not anyone's personal
     data, and is not flagged; a mobile number always is. Freephone, non-geographic and premium
     numbers (080, 03, 084, 087, 09) and the 116 helplines are organisations', never a person's, and so is a landline the
-    post names as a business's or a service's line ("the out-of-hours line on", "the surgery on", "box office:").
+    post names as a business's or a service's line ("the out-of-hours line on", "the surgery on", "box office:"), and
+    so is a landline a business asks its customers to call in a post that sells or books something ("ring 01632 960 418
+    for collection, we're open till 11"); not a mobile, which may be the seller's own ("£40 the lot, text 07700 900418").
 
     Instead: remove the number; point people to the council's published contact details.
 
     Profile: none.
     """
     for m in _pii(ctx, "PHONE_NUMBER"):
-        if _is_council_line(ctx, m) or _is_service_line(ctx, m) or service_number(m.text):
+        if _is_council_line(ctx, m) or _is_service_line(ctx, m) or _is_trade_line(ctx, m) or service_number(m.text):
             continue
         message = f"{m.text} is a phone number: remove the number unless it is yours to share; {CONSENT}"
         yield warn(m.start, m.end, message, entity="PHONE_NUMBER")
@@ -488,7 +523,7 @@ def street_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags a street address: a house number, a street name and a street suffix.
 
     ``14 Oundle Road``, ``3 Chancery Lane`` and ``Flat 2, 10 High Street`` are flagged; a
-    street named without a house number is not.
+    street named without a house number is not, nor a business's premises ("Find us at 23 High Street").
 
     Why: where someone lives is personal information; clause 4.6 says employees must not post
     "personal information or data about the Town Council's employees, residents, customers,
@@ -504,13 +539,16 @@ def street_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: We've just moved into 12 Oundle Road, housewarming on Saturday!
     Okay: The council office is at 77 High Street, Thrapston.
     Okay: There is a lovely stone wall along the lane.
+    Okay: Service washes £9.50. Find us at 23 High Street, Thrapston, next to the bakery.
 
     Instead: name the street or area only ("a house nearby"), or leave it out.
 
     Profile: none.
     """
     for m in _about_others(ctx, _pii(ctx, "ADDRESS")):
-        yield warn(m.start, m.end, f"{m.text} is a street address: {CONSENT}", suggestions=("a house nearby",), entity="ADDRESS")
+        if not premises(ctx, m):
+            yield warn(m.start, m.end, f"{m.text} is a street address: {CONSENT}", suggestions=("a house nearby",),
+                       entity="ADDRESS")
 
 
 def uk_identifier(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
