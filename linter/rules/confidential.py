@@ -236,6 +236,10 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: I was born in the wrong decade.
     Okay: She kept her own surname when she married.
     Okay: PLEASE SHARE. Do not answer those 'first car / mother's maiden name' games on Facebook. They are fishing for your bank security answers.
+    Flagged: Doing one of them Facebook quizzes: first pet Sooty the Jack Russell, first school Brook Street Infants.
+    Flagged: Found Mum's ration book in the loft. Her maiden name was Fothergill.
+    Flagged: Spanish Town girl born and bred, Northants by marriage.
+    Okay: Lovely to see Jane at the reunion. Her maiden name was Smith, we were at school together.
 
     Instead: leave it out; it answers the questions banks ask.
 
