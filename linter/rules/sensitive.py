@@ -34,7 +34,8 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!
 SELF = re.compile(r"(?<![\w'’])(?:i|i['’](?:m|ve|d|ll)|im|ive|myself|we|we['’](?:re|ve|d))(?![\w'’])", re.IGNORECASE)
 MINE = re.compile(r"\bmy\s+(?:\S+\s+)?$", re.IGNORECASE)  # "my" just before the information ("behind on my ...")
 # The writer as creditor ("we are still owed £1,280 by a hirer", "owes me £60"): the debt is the other person's.
-OWED = re.compile(r"\bowed\b|\bow(?:es|e|ing)\s+(?:me|us)\b", re.IGNORECASE)
+OWED = re.compile(r"\b(?:is|are|was|were|am|be|been|still|['’]re|['’]m)\s+(?:still\s+)?owed\b|\bow(?:es|e|ing)\s+(?:me|us)\b",
+                  re.IGNORECASE)
 CLAUSE = re.compile(r"[,;:()\u2013\u2014\u2600-\u27bf\U0001f000-\U0001faff]")  # clause breaks, emoji among them
 PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
 DETERMINERS = ("Our ", "The ", "A ", "One ", "Someone ", "Somebody ")
@@ -167,8 +168,8 @@ def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
     near = [w for w in whom if not w.overlaps(info) and sentence_of(bounds, w.end - 1) == here]
     if before := [w for w in near if w.end <= info.start]:
         who = max(before, key=lambda w: (w.end, w.kind.startswith("listed")))
-        return None if writer(text[who.end:info.start]) and not OWED.search(info.text) else who
-    if writer(text[bounds[here]:info.start]) and not OWED.search(info.text):
+        return None if writer(text[who.end:info.start]) and not owed(text, info) else who
+    if writer(text[bounds[here]:info.start]) and not owed(text, info):
         return None
     if after := [w for w in near if w.start >= info.end]:
         return after[0]
@@ -184,6 +185,12 @@ def owner(text: str, info: Mention, whom: list[Mention]) -> Mention | None:
 # A name that opens the next sentence and is spoken to ("… hasn't paid for the christening. Aisha, if you're reading
 # this, it's £185"; "Mrs Nowak, I have your number"; "… still hasn't paid the extra... Aisha hun, it was what you ordered").
 VOCATIVE = re.compile(r"(?:\s+(?:hun|hon|love|luv|babe|mate|pal|darling|dear))?\s*(?:,|\bif\b)", re.IGNORECASE)
+
+
+def owed(text: str, info: Mention) -> bool:
+    """True when the information says the writer is owed ("we are still owed £1,280", "owes me £60"), with the words just
+    before it."""
+    return bool(OWED.search(text, max(0, info.start - 15), info.end))
 
 
 def writer(gap: str) -> bool:
