@@ -80,9 +80,8 @@ def pick(rows: list[dict], clause: str, min_precision: float, current: float | N
     that tie, the one nearest the ``current`` threshold (a tie says nothing against it: stop 20's 2.3 tied from 0.85 to
     0.98 on eight writers, and the highest, once the tie-break, cost 15 development posts), else the highest."""
     ok = [f for f in (figures(rows, clause, t) for t in GRID) if f["precision"] >= min_precision]
-    if current is None:
-        return max(ok, key=lambda f: (f["f1"], f["threshold"])) if ok else None
-    return max(ok, key=lambda f: (f["f1"], -abs(f["threshold"] - current), f["threshold"])) if ok else None
+    near = (lambda f: -abs(f["threshold"] - current)) if current is not None else (lambda f: 0.0)
+    return max(ok, key=lambda f: (f["f1"], near(f), f["threshold"])) if ok else None
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -213,6 +213,12 @@ def got_dirty(text: str, m: re.Match) -> bool:
     return m.group().lower() == "filthy" and bool(_GOT.search(text, max(0, m.start() - 30), m.start()))
 
 
+def _another_sense(text: str, m: re.Match) -> bool:
+    """The council's initialism in another of its senses ("TTC" in "my boyfriend's table tennis club (TTC!!)"), read
+    from the post as typed, as the council detector reads it."""
+    return other_sense(text, text[m.start():m.end()].lstrip("#@"), m.start(), m.end())
+
+
 def talent_wasted(text: str, m: re.Match) -> bool:
     """"wasted" said of someone too good for where they are ("the woman is wasted on spreadsheets", "was wasted in
     that film"): praise, not a complaint that money or time was wasted."""
@@ -337,9 +343,8 @@ class ToneDetector:
                 hit = Hit(m.start(), m.end(), "target", group)
                 if group == "council" and not council_context_ok(text, hit):
                     continue
-                typed = (original or text)[m.start():m.end()].lstrip("#@")
-                if group == "council" and other_sense(original or text, typed, *m.span()):
-                    continue  # "TTC" in "my boyfriend's table tennis club (TTC!!)"
+                if group == "council" and _another_sense(original or text, m):
+                    continue
                 if _OTHER_OFFICE.match(text, m.end()):
                     continue
                 if not (other_job and group != "council"):

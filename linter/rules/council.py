@@ -190,9 +190,10 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     places = ctx.of("council", label="place")
     if not places:
         return
-    jobs = [role for role in ctx.of("listed-role") if role.person and role.person.group == "employee"]
-    for role in jobs:
-        if at := next((p for p in places if role.start <= p.start and p.end <= role.end), None):
+    jobs = [(role, next((p for p in places if role.start <= p.start and p.end <= role.end), None))
+            for role in ctx.of("listed-role") if role.person and role.person.group == "employee"]
+    for role, at in jobs:
+        if at:
             yield warn(role.start, role.end, f"“{role.text}” names a council job by its place: readers can work out which "
                        "council it is.", suggestions=(f"leave out “{at.text}”",), severity=Severity.WARNING)
     where = places[0].text
@@ -200,7 +201,7 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     for m in yours:
         yield warn(m.start, m.end, f"“{m.text}” together with “{where}” lets readers work out which council you work for.",
                    suggestions=(f"leave out “{where}”",), severity=Severity.WARNING)
-    apart = [role for role in jobs if not any(role.start <= p.start and p.end <= role.end for p in places)]
+    apart = [role for role, at in jobs if at is None]
     if apart and not yours:  # "Cemetery at Thrapston again … the groundsman had left a mound of spoil"
         yield warn(apart[0].start, apart[0].end, f"“{apart[0].text}” together with “{where}” lets readers work out which "
                    "council it is.", suggestions=(f"leave out “{where}”",), severity=Severity.WARNING)
