@@ -92,10 +92,12 @@ def pet_words() -> frozenset[str]:
 
 def a_pets_name(doc, start: int) -> bool:
     """True for the name an animal or a thing is given: "a tortoise called Sir Reginald", "a horse called Thrifty
-    Barry", "named him Clint Yeastwood" after "the new starter" (``phrase_set_pet.txt`` and "him", "her", "it"), or
+    Barry", "our family cat Mr Whiskers" (a pet word after "our", "my", "the"), "named him Clint Yeastwood" after "the new starter" (``phrase_set_pet.txt`` and "him", "her", "it"), or
     "called" in a post with an animal's emoji ("a Netherland Dwarf called Mr Pike. I'm not making this up 🐇")."""
     if start < 2:
         return False
+    if doc[start - 1].lower_ in pet_words() and any(t.lower_ in _OWNERS for t in doc[max(0, start - 4):start - 1]):
+        return True  # "Our family cat Mr Whiskers has been missing"
     pronoun = doc[start - 1].lower_ in ("it", "him", "her")
     verb = doc[start - 2 if pronoun else start - 1].lower_
     if verb not in ("called", "named", "name", "christened"):
@@ -105,6 +107,7 @@ def a_pets_name(doc, start: int) -> bool:
     return not before.isdisjoint(pet_words()) or animal or pronoun and not before.isdisjoint(_THING_CUES)
 
 
+_OWNERS = frozenset({"my", "our", "me", "his", "her", "their", "the", "a"})
 _ANIMAL_EMOJI = re.compile(r"[\U0001F400-\U0001F43F\U0001F980-\U0001F9AE]")
 
 

@@ -131,6 +131,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Long shift. Everything said in that room stays confidential, but I'm allowed to say I'm proud of them.
     Okay: Got a letter marked CONFIDENTIAL today. A pre-approved credit card offer. Straight in the recycling.
     Okay [mode=council]: Allotment applications are open. Your details will be kept confidential and used only for the waiting list.
+    Flagged: Councillors met last night in a session not open to the public to consider an offer for the land.
 
     A marker counts only when the post gives it something to keep: a person, a role, the
     council, work, or business words such as "meeting", "budget", "staff", "closing", "sale"

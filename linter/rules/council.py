@@ -138,6 +138,8 @@ def works_for_council(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
             yield warn(*around(m, who),
                        f"“{who.text}” as your employer says you work for the council: personal posts must not say so.")
     for m in ctx.of("phrase", label="council-reference") if claims else ():
+        if any(c.start <= m.start and m.end <= c.end for c in claims):
+            continue  # a supplier's job told with the council in it ("Fitted a kitchenette at the council offices")
         yield warn(m.start, m.end, f"“{m.text}” with “{claims[0].text}” says you work for the council.",
                    suggestions=("leave the council out",))
 
@@ -291,6 +293,9 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Planted 40 tulips this morning. Council tax bill arrived too, ouch.
     Okay: Eid Mubarak! I'm on the double shift tonight so my Eid is a plate of my mum's biryani at 2am.
     Okay: Bookings can come straight to me now, the cafe is open Tuesdays.
+    Flagged: Fitted a new kitchenette in the staff room at the council offices this week.
+    Flagged: DM me or email lucy.fairbrother@thrapstontowncouncil.gov.uk for press passes to the switch-on
+    Okay: Fitted a kitchen in Oundle today and the council tax bill came too.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for

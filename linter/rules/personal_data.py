@@ -439,6 +439,8 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Christmas turkey collections: bring your order number. I have four Mrs Smiths and they're all getting the wrong bird.
     Okay: The bride's lot requested Grandsire Triples, so Grandsire Triples they shall have.
     Okay: Quarter peal of Plain Bob Doubles at St Mary's this evening, 1260 changes in 43 minutes.
+    Okay: Please share! Our family cat Mr Whiskers has been missing since Tuesday.
+    Okay: If you've got a shop near the old yard on Bridge St I'd hold off signing a lease.
 
     Instead: leave the name out or describe the person without identifying them ("someone",
     "a neighbour"), unless they have agreed.
@@ -510,6 +512,7 @@ def email_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Questions about the hall to clerk@thrapstontowncouncil.gov.uk please.
     Okay: Report dangerous trees to TREES@THRAPSTONTOWNCOUNCIL.GOV.UK, it comes straight to me.
     Okay [mode=council]: Allotment plots are available. Email allotments@thrapstontowncouncil.gov.uk to join the waiting list.
+    Okay: Report broken swings to playareas@thrapstontowncouncil.gov.uk please, not my personal Facebook
 
     Instead: remove the address, or name the public channel people should use.
 

@@ -174,6 +174,8 @@ def photo_of_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Snapped a picture of Kevin Doyle on his allotment, posted with his blessing.
     Flagged: Filmed Kevin Doyle on his allotment. He didn't let me film him, mind.
     Okay: Photos from the garden party are up on our page 💐 every family signed the consent form.
+    Flagged: Editing 1,200 frames from Saturday. Sneak peek of the mother of the bride mid-conga 😂
+    Okay: Sophie & Jordan said I could share a few sneak peeks 💍 What a day that was.
 
     Instead: ask first, or post a photo in which nobody can be recognised.
 
