@@ -47,6 +47,10 @@ PEOPLE_GROUPS = ("employee", "councillor", "resident", "customer", "contractor",
 VADER_THRESHOLD = -0.3  # a sentence this negative makes a protected term hostile
 VADER_NEGATIVE = -0.5  # a sentence this negative about the council, with no listed word, is criticism
 VADER_GROUPS = ("council",)  # VADER judges mood, so only sentences about the institution
+# A scam warning names the council as the one impersonated ("a scam text claiming to be from the Town Council", "the
+# Town Council will never ask you for bank details"): the mood is about the scammers, so VADER does not make it criticism.
+_IMPERSONATED = re.compile(r"\b(?:claim(?:s|ing)?|pretend(?:s|ing)?|purport(?:s|ing)?) to (?:be|come) from|\bposing as\b"
+                           r"|\bwill never (?:ask|text|call|ring|e-?mail)\b", re.IGNORECASE)
 _NEGATORS = {"not", "never", "no", "hardly", "isn't", "wasn't", "aren't", "weren't", "ain't"}
 _REFERS_BACK = re.compile(r"(?<!\w)(he|she|they|him|her|them|his|their|he's|she's|they're|(?:if|unless) you)(?!\w)")
 _PERSON_WORD = re.compile(
@@ -306,7 +310,7 @@ class ToneDetector:
                 hits = [h for h in hits if h.label != "negative"]
             hits += self.protected(text, s, e, hits, targets, people, mood=None if calm else mood,
                                    lexicon=lexicon, hostile_next=near, original=post.text, aimed_post=aimed_post)
-            if not calm and not hits and self.vader_fires(targets, score):
+            if not calm and not hits and not _IMPERSONATED.search(text, s, e) and self.vader_fires(targets, score):
                 hits.append(Hit(s, s + len(post.text[s:e].rstrip()), "negative", f"vader={score():.2f}"))
             out.append(Sentence(s, e, tuple(targets), tuple(sorted(hits, key=lambda h: h.start))))
         return out

@@ -174,6 +174,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The council of war in our house tonight is about whose turn it is to put the bins out.
     Okay: The student council at my daughter's school has voted to ban the word 'moist'. Democracy works.
     Okay: my boyfriend's table tennis club (TTC!!) won the league and he's acting like he won the world cup 🏓🙄
+    Okay [mode=council]: We are aware of a scam text claiming to be from the Town Council and asking for payment for allotment renewals.
 
     Instead: remove the insult; raise concerns about the council with the Clerk.
 
