@@ -118,6 +118,7 @@ def disrepute_accusation(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Cllr Pike's lot fiddled the allotment rent rises to push the old boys off their plots.
     Okay: My complaint about the bins is being investigated by the council.
     Okay: I'm running a small business out of my garage now, bakes to order!
+    Flagged: Word in the pub is Mr P on the council has been letting his mates have allotments rent free.
 
     Instead: raise concerns with the Clerk or the proper authority, not on social media.
 
