@@ -69,7 +69,8 @@ SEALED = (("sealed", "s"), ("sealed2", "v"), ("sealed3", "w"), ("sealed4", "x"),
           ("sealed23", "pe"), ("sealed24", "pf"), ("sealed25", "pg"), ("sealed26", "ph"),
           ("sealed27", "pi"), ("sealed28", "pj"), ("sealed29", "pk"), ("sealed30", "pl"),
           ("sealed31", "pm"), ("sealed32", "pn"), ("sealed33", "po"), ("sealed34", "pp"),
-          ("sealed35", "pq"), ("sealed36", "pr"), ("sealed37", "ps"), ("sealed38", "pt"))
+          ("sealed35", "pq"), ("sealed36", "pr"), ("sealed37", "ps"), ("sealed38", "pt"),
+          ("sealed39", "pu"), ("sealed40", "pv"))
 for name, prefix in SEALED:
     if (CORPUS_DIR / f"{name}.jsonl").exists():
         CORPORA[name] = {"path": CORPUS_DIR / f"{name}.jsonl", "prefix": prefix, "size": 250,
