@@ -241,6 +241,8 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Found Mum's ration book in the loft. Her maiden name was Fothergill.
     Flagged: Spanish Town girl born and bred, Northants by marriage.
     Okay: Lovely to see Jane at the reunion. Her maiden name was Smith, we were at school together.
+    Flagged: Proud Scouser born in Bootle, living in Northants for twenty years.
+    Okay: My dad was a proud Scouser born in Bootle.
 
     Instead: leave it out; it answers the questions banks ask.
 

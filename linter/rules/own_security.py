@@ -85,7 +85,8 @@ def words_before(text: str, start: int) -> list[str]:
 
 def born_by_someone_else(ctx: Context, m: Mention) -> bool:
     """True when the "born" opening ``m`` has another subject: "my son was born", "Harry, born", "my nan, born"; or
-    when the phrase opens with a person's name ("Sarah Whitlock born and raised in Corby")."""
+    when the phrase opens with a person's name ("Sarah Whitlock born and raised in Corby"). Not the writer's own
+    description ("Proud Scouser born in Bootle")."""
     if any(p.start == m.start and (p.kind == "listed-person" or " " in p.text.strip()) for p in ctx.of("person", "listed-person")):
         return True
     if not m.text.lower().startswith("born"):
@@ -93,6 +94,8 @@ def born_by_someone_else(ctx: Context, m: Mention) -> bool:
     head = ctx.text[max(0, m.start - 60):m.start].rstrip()
     if not head or not (head[-1].isalnum() or head[-1] in ",'’"):
         return False  # opens the post, a sentence or a clause (":", "—", an emoji): the writer's
+    if _PROUD.search(head):
+        return False  # the writer describing themself: "Proud Scouser born in Bootle"
     words = words_before(ctx.text, m.start)
     if words[-1] == ",":
         prev = words[-2] if len(words) > 1 else ""
@@ -102,6 +105,10 @@ def born_by_someone_else(ctx: Context, m: Mention) -> bool:
             prev != "me" and capital and capital.group(1)[0].isupper() and head[:capital.start()].strip())
     own_be = words[-1] in BE and words[-2:-1] == ["i"] or words[-2:] == ["to", "be"]  # "I was born", "proud to be born"
     return words[-1] not in ("i", "me", "and") and not own_be
+
+
+# A sentence that opens "Proud" and one or two words, then "born": the writer's own ("Proud Scouser born in Bootle").
+_PROUD = re.compile(r"(?:^|[.!?\n]\s*)proud(?:\s+[\w'’-]+){1,2}$", re.IGNORECASE)
 
 
 def asked(text: str, end: int) -> bool:
