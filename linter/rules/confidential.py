@@ -243,6 +243,8 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Lovely to see Jane at the reunion. Her maiden name was Smith, we were at school together.
     Flagged: Proud Scouser born in Bootle, living in Northants for twenty years.
     Okay: My dad was a proud Scouser born in Bootle.
+    Flagged: Someone asked what my first pet was for one of them Facebook quizzes. Sooty the cat, 1979, hated everyone.
+    Okay: My first pet was a hamster. Sooty the cat came later and belonged to my sister.
 
     Instead: leave it out; it answers the questions banks ask.
 

@@ -137,7 +137,8 @@ def school_goes_on(ctx: Context, m: Mention) -> bool:
 
 def answers(ctx: Context) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of the answers a post gives to a security question it names (see the module docstring)."""
-    return [*question_answers(ctx.text), *first_schools(ctx.text), *mothers_names(ctx.text), *lower_case_birthplaces(ctx)]
+    return [*question_answers(ctx.text), *pet_answers(ctx.text), *first_schools(ctx.text), *mothers_names(ctx.text),
+            *lower_case_birthplaces(ctx)]
 
 
 def question_answers(text: str) -> list[tuple[int, int, str]]:
@@ -155,6 +156,28 @@ def question_answers(text: str) -> list[tuple[int, int, str]]:
         return []
     run = next(name_runs(text, asked.end(), asked.end() + 150, single=False), None)
     return [(*run, "security-answer")] if run else []
+
+
+OWN_FIRST_PET = re.compile(r"\b(?:my|what)\s+(?:very\s+)?first\s+(?:pet|dog|cat)\b", re.IGNORECASE)
+
+
+@cache
+def pet_opening() -> re.Pattern:
+    """A sentence that opens with a name and then, between commas, what animal it was ("Pickles, a big ginger tom, 1989–2004",
+    "Sooty the cat, 1979"), not a sentence that goes on ("Sooty the cat came later")."""
+    animals = list_alternation("phrase_set_pet")
+    return re.compile(rf"(?:^|[.!?]\s+)([A-Z][a-z]+)(?:,\s+an?\s+(?:[\w-]+\s+){{0,3}}|\s+the\s+(?:[\w-]+\s+){{0,2}})"
+                      rf"(?:{animals}|tom)\b(?=\s*,)")
+
+
+def pet_answers(text: str) -> list[tuple[int, int, str]]:
+    """The name of the writer's first pet given after the question, in a sentence of its own that says what animal
+    it was ("Security question asked for my first pet … Pickles, a big ginger tom, 1989–2004", "what my first pet
+    was … Sooty the cat, 1979")."""
+    asked = OWN_FIRST_PET.search(text)
+    if not asked:
+        return []
+    return [(m.start(1), m.end(1), "first-pet") for m in pet_opening().finditer(text, asked.end())]
 
 
 def name_runs(text: str, start: int, end: int, *, single: bool):
