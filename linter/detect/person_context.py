@@ -92,8 +92,9 @@ def pet_words() -> frozenset[str]:
 
 def a_pets_name(doc, start: int) -> bool:
     """True for the name an animal or a thing is given: "a tortoise called Sir Reginald", "a horse called Thrifty
-    Barry", "our family cat Mr Whiskers" (a pet word after "our", "my", "the"), "named him Clint Yeastwood" after "the new starter" (``phrase_set_pet.txt`` and "him", "her", "it"), or
-    "called" in a post with an animal's emoji ("a Netherland Dwarf called Mr Pike. I'm not making this up 🐇")."""
+    Barry", "our family cat Mr Whiskers" (a pet word after "our", "my", "the"), "named him Clint Yeastwood" after
+    "the new starter" (``phrase_set_pet.txt`` and "him", "her", "it"), or "called" in a post with an animal's emoji
+    ("a Netherland Dwarf called Mr Pike. I'm not making this up 🐇")."""
     if start < 2:
         return False
     if doc[start - 1].lower_ in pet_words() and any(t.lower_ in _OWNERS for t in doc[max(0, start - 4):start - 1]):

@@ -163,8 +163,8 @@ OWN_FIRST_PET = re.compile(r"\b(?:my|what)\s+(?:very\s+)?first\s+(?:pet|dog|cat)
 
 @cache
 def pet_opening() -> re.Pattern:
-    """A sentence that opens with a name and then, between commas, what animal it was ("Pickles, a big ginger tom, 1989–2004",
-    "Sooty the cat, 1979"), not a sentence that goes on ("Sooty the cat came later")."""
+    """A sentence that opens with a name and then, between commas, what animal it was ("Pickles, a big ginger tom,
+    1989–2004", "Sooty the cat, 1979"), not a sentence that goes on ("Sooty the cat came later")."""
     animals = list_alternation("phrase_set_pet")
     return re.compile(rf"(?:^|[.!?]\s+)([A-Z][a-z]+)(?:,\s+an?\s+(?:[\w-]+\s+){{0,3}}|\s+the\s+(?:[\w-]+\s+){{0,2}})"
                       rf"(?:{animals}|tom)\b(?=\s*,)")
