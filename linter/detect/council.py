@@ -126,6 +126,19 @@ def alias_regex(alias: str) -> re.Pattern:
     return re.compile(regex.pattern + r"(?![-/]?\d)", regex.flags) if acronym else regex
 
 
+def town_council_regexes(name: str) -> list[re.Pattern]:
+    """The council named by its town and a council word after it: "Thrapston's little town council", "Thrapston's
+    council chairman", "a certain Thrapston councillor" (the town is the name without "Town Council"); found only where
+    no other form of the council's name is (``CouncilDetector``)."""
+    town = re.sub(r"\s+(?:(?:town|parish|city|community)\s+)?council$", "", name.strip(), flags=re.IGNORECASE)
+    if not town or town.lower() == name.strip().lower():
+        return []
+    head = rf"(?<![\w@.]){re.escape(town)}"
+    between = r"(?:(?!(?:for|the|a|an|at|in|to|and|of|on|by|with|from|is|was|are)\b)[a-z]+\s+){0,2}?"
+    return [re.compile(rf"{head}(?:['’]s)?\s+{between}(?:(?:town|parish)\s+)?council\b(?!lor)", re.IGNORECASE),
+            re.compile(rf"{head}(?=\s+councillors?\b)", re.IGNORECASE)]  # the councillor stays a person's role
+
+
 class CouncilDetector:
     """Finds the profile's council in a post, in any of the forms it is written."""
 
@@ -138,6 +151,7 @@ class CouncilDetector:
         self.others = [("name", word_regex(council.name))]
         self.others += [("alias", alias_regex(a)) for a in council.aliases]
         self.acronyms = {a for a in council.aliases if a in acronym_senses()}
+        self.town = town_council_regexes(council.name)
         self.others += [("address", r) for r in address_regexes(council.address)]
         self.others += [("place", word_regex(p)) for p in council.places]
 
@@ -151,6 +165,9 @@ class CouncilDetector:
         found += [Mention("council", a, b, post.text[a:b], label="name", evidence="misspelt")
                   for a, b in misspelt(post.text, self.name)]
         found += [self.widen(post.text, domain, a, b) for domain, a, b in misspelt_domains(post.text, self.domain_names)]
+        town = [Mention("council", m.start(), m.end(), m.group(), label="alias", evidence="town") for r in self.town
+                for m in r.finditer(post.text) if not any(f.start < m.end() and m.start() < f.end for f in found if f.label != "place")]
+        found = [f for f in found if not any(f.overlaps(t) for t in town)] + town  # "Thrapston councillor": the town names it
         yield from keep_longest(found)
 
     def domain_mentions(self, text: str) -> Iterator[Mention]:

@@ -64,6 +64,9 @@ def council_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Trade counter order TTC-449201 still isn't ready, third time I've driven over.
     Okay: To all you lovely ladies TTC and feeling like it'll never happen. Don't give up hope xx
     Okay: TTC for 3 years and now I spend my Saturdays sorting other people's babies' clothes.
+    Flagged: Can't say who, obviously, but a certain Thrapston councillor has been driving about with no MOT.
+    Flagged: Mate of mine works for Thrapston's little town council.
+    Okay: Strimming round the gravestones in Thrapston for the council again.
 
     Instead: leave the council out of personal posts ("the town" or "work" say enough).
 
