@@ -211,6 +211,7 @@ class PhraseDetector:
         self.terms.add("confidential-term", [models.nlp.make_doc(v) for t in profile.confidential_terms
                                              for v in term_variants(t)])
         self.turned = frozenset(turned(t) for t in profile.confidential_terms) - {None}
+        self.bare = [bare_code_name(t) for t in profile.confidential_terms if turned(t)]
         self.compounds = frozenset(set_entries("council_compound"))
         self.months = frozenset(set_entries("month"))
         self.services = frozenset(set_entries("service"))
@@ -326,6 +327,24 @@ class PhraseDetector:
             if span.text.lower() in self.turned and not span.text[:1].isupper():
                 continue  # "my heron project" (photos of herons) is no "Heron project"
             yield Mention("phrase", span.start_char, span.end_char, span.text, label="confidential-term")
+        for regex in self.bare:
+            for m in regex.finditer(doc.text):
+                yield Mention("phrase", m.start(), m.end(), m.group(), label="confidential-term")
+
+
+_BUSINESS_AFTER = ("thing", "paperwork", "papers", "paper", "working group", "group", "update", "business", "deal", "plan",
+                   "plans", "stuff", "meeting", "file", "files", "report", "bid", "documents", "docs", "briefing")
+
+
+def bare_code_name(term: str) -> re.Pattern:
+    """A code name's own word without "Project", capitalised, where a post names it as business: quoted ("about
+    'Heron' whatever that is") or before a business word ("that Heron thing", "the Heron paperwork", "the Heron working
+    group"); not the bird ("Heron on the weir again", "Heron's back", "a glaze called 'Stoneware Heron Grey'")."""
+    word = re.escape(term.split()[1].capitalize())
+    after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _BUSINESS_AFTER)
+    quoted = rf"(?<=['‘\"“])(?P<quoted>{word})(?=['’\"”](?![a-z]))"
+    before = rf"(?<![\w#@'‘])(?P<named>{word})(?=\s+(?:{after})\b)"
+    return re.compile(f"{quoted}|{before}")
 
 
 def term_variants(term: str) -> list[str]:

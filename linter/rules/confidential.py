@@ -149,6 +149,9 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
 def confidential_term(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags the council's own confidential matters, as the clerk lists them ("Project Heron").
 
+    A code name's own word counts alone when it is capitalised and quoted ("about 'Heron'") or
+    before a business word ("that Heron thing", "the Heron paperwork"), never the bird.
+
     Why: clause 4.9, employees must not "disclose any confidential or sensitive information
     belonging to the Town Council".
 
@@ -156,6 +159,9 @@ def confidential_term(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Heron project meeting ran over again. Can't tell you what it's about.
     Okay: Saw a heron on the river this morning.
     Okay: My heron project is coming on, 400 photos and counting.
+    Flagged: Our Helen says that Heron thing is going through whether people like it or not!!
+    Flagged: had to sign some NDA thing today about 'Heron' whatever that is
+    Okay: Heron's back on the muck-heap pond. Don't think the frogs stand a chance.
 
     Instead: leave it out until the council makes it public.
 
