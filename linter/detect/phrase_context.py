@@ -250,6 +250,22 @@ def someone_elses(span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in OTHERS
 
 
+_FARM_YOUNG = ("sow", "piglet", "piglets", "farrowed", "calf", "calves", "calved", "lamb", "lambs", "lambed", "ewe", "colt",
+               "filly", "foaled", "heifer", "litter", "puppies", "kittens", "chicks", "ducklings", "cubs", "newborn lambs")
+
+
+@cache
+def _animal() -> re.Pattern:
+    """Pets (``phrase_set_pet.txt``) and farm animals' young, as words (not emoji: "🦂 born 4 november" is a star sign)."""
+    return re.compile(rf"\b(?:{list_alternation('phrase_set_pet')}|{'|'.join(_FARM_YOUNG)})\b", re.IGNORECASE)
+
+
+def an_animals_birth(text: str, start: int) -> bool:
+    """True when an animal is spoken of just before a subjectless "born" or a birth date ("Our foal was born 3rd April",
+    "our newest donkey 🫏 … Born 2nd May last year", "Sow farrowed at 3am, eleven piglets, born 14th March")."""
+    return bool(_animal().search(text, max(0, start - 100), start))
+
+
 def own_birth(span) -> bool:
     """False for "born" after a word or after a name and comma ("Steve Rollins, born 3 April") or after someone's
     label ("Kevin's details: born 3 March 1961"); True otherwise ("Fun fact: born 17.10.1983", "Form filled in, born
@@ -257,6 +273,8 @@ def own_birth(span) -> bool:
     first = span[0]
     if first.lower_ != "born" or span.start == 0:
         return True
+    if an_animals_birth(span.doc.text, span.start_char):
+        return False
     prev = span.doc[span.start - 1]
     if prev.text == ":" and someone_elses_label(span.doc.text, span.start_char):
         return False

@@ -34,7 +34,7 @@ from stdnum.gb import nhs  # noqa: E402
 
 from ..assets import list_alternation, read_lines  # noqa: E402
 from ..spans import SENTENCE_STOPS  # noqa: E402
-from .phrase_context import someone_elses_label  # noqa: E402
+from .phrase_context import an_animals_birth, someone_elses_label  # noqa: E402
 
 UK_PHONE_CONTEXT = ["phone", "number", "telephone", "tel", "mobile", "call", "ring", "text", "whatsapp", "contact"]
 LABEL_KEY = "postlint_label"
@@ -246,7 +246,7 @@ class DateOfBirthRecognizer(LocalRecognizer):
                 found.append(self._result(text, m))
         taken = {r.start for r in found}
         found += [self._result(text, m) for m in dob_next_regex().finditer(text) if m.start("date") not in taken and _years_ago(m)]
-        return found
+        return [r for r in found if not an_animals_birth(text, r.start) or self_regex().search(text[max(0, r.start - 40):r.start])]
 
     def _result(self, text: str, match: re.Match) -> RecognizerResult:
         start = match.start()

@@ -327,6 +327,8 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: My birthday meal is booked for the Swan.
     Okay: Happy birthday to the best sister in the world!
     Okay: Temperatures hit 30 today.
+    Okay: Gloucester Old Spot sow farrowed at 3am, eleven piglets, born 14th March, all sucking.
+    Okay: Meet Graham Norton, our newest donkey 🫏 he's nosy. Born 2nd May last year at a farm near Oakham.
 
     Instead: celebrate without the date or age.
 

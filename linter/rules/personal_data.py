@@ -601,6 +601,7 @@ def date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The meeting on 3 March 2024 is cancelled.
     Okay: Passport form filled in, born 28/02/1979 in Kettering, all correct.
     Okay: The hall was built in 1985.
+    Okay: Our foal was born 3rd April, a little skewbald colt, and today he went over his first pole
 
     Instead: leave the date out ("a birthday this week").
 
