@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from linter.detect.blocked_links import BlockedLinkDetector
-from linter.detect.council import CouncilDetector, domain_regex, keep_longest
+from linter.detect.council import CouncilDetector, domain_regex, keep_longest, town_council_regexes
 from linter.detect.mention import Mention
 
 
@@ -131,3 +131,24 @@ def test_council_work_spans(linter, text, spans):
     """Council work is flagged (clause 4.2) with exact spans; with a local place it also hints the council (4.1)."""
     found = linter.lint(text, mode="personal", at=datetime(2026, 11, 21, 19, 0, tzinfo=timezone.utc))
     assert [(w.code, w.text) for w in found if w.code in ("PL104", "PL110")] == spans
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a certain Thrapston councillor", [("alias", "Thrapston")]),
+    ("Thrapston's little town council", [("alias", "Thrapston's little town council")]),
+    ("Thrapston's council chairman", [("alias", "Thrapston's council")]),
+    ("Thrapston Town Council's bins", [("name", "Thrapston Town Council")]),
+    ("strimming in Thrapston for the council", [("place", "Thrapston")]),
+])
+def test_the_council_named_by_its_town(council, text, expected):
+    """The town and a council word after it name the council; a longer form of the name wins, and "for the council"
+    after the town is the town, not a name."""
+    assert found(council, text) == expected
+
+
+def test_the_town_is_the_name_without_its_council_words():
+    """Any profile's town: "Oundle Parish Council" gives "Oundle councillors"; a name that is only "Council" gives none."""
+    named, councillor = town_council_regexes("Oundle Parish Council")
+    assert councillor.search("two Oundle councillors").group() == "Oundle"
+    assert named.search("Oundle's tiny parish council").group() == "Oundle's tiny parish council"
+    assert town_council_regexes("Council") == []
