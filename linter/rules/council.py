@@ -299,6 +299,8 @@ def council_work(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Fitted a new kitchenette in the staff room at the council offices this week.
     Flagged: DM me or email lucy.fairbrother@thrapstontowncouncil.gov.uk for press passes to the switch-on
     Okay: Fitted a kitchen in Oundle today and the council tax bill came too.
+    Flagged: Drafted the new records retention schedule today. Forty-three pages. Nobody will ever read it.
+    Flagged: Stayed late proofreading a report I'm not allowed to talk about.
 
     Council business is yours when the post has "I", "my", "we" and the like, when a sentence
     starts with a verb and no subject ("Spent today counting the ballot papers"), says "for
