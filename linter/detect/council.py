@@ -165,8 +165,9 @@ class CouncilDetector:
         found += [Mention("council", a, b, post.text[a:b], label="name", evidence="misspelt")
                   for a, b in misspelt(post.text, self.name)]
         found += [self.widen(post.text, domain, a, b) for domain, a, b in misspelt_domains(post.text, self.domain_names)]
-        town = [Mention("council", m.start(), m.end(), m.group(), label="alias", evidence="town") for r in self.town
-                for m in r.finditer(post.text) if not any(f.start < m.end() and m.start() < f.end for f in found if f.label != "place")]
+        named = [f for f in found if f.label != "place"]
+        town = [t for t in (Mention("council", m.start(), m.end(), m.group(), label="alias", evidence="town")
+                            for r in self.town for m in r.finditer(post.text)) if not any(t.overlaps(f) for f in named)]
         found = [f for f in found if not any(f.overlaps(t) for t in town)] + town  # "Thrapston councillor": the town names it
         yield from keep_longest(found)
 

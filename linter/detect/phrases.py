@@ -342,8 +342,8 @@ def bare_code_name(term: str) -> re.Pattern:
     group"); not the bird ("Heron on the weir again", "Heron's back", "a glaze called 'Stoneware Heron Grey'")."""
     word = re.escape(term.split()[1].capitalize())
     after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _BUSINESS_AFTER)
-    quoted = rf"(?<=['‘\"“])(?P<quoted>{word})(?=['’\"”](?![a-z]))"
-    before = rf"(?<![\w#@'‘])(?P<named>{word})(?=\s+(?:{after})\b)"
+    quoted = rf"(?<=['‘\"“]){word}(?=['’\"”](?![a-z]))"
+    before = rf"(?<![\w#@'‘]){word}(?=\s+(?:{after})\b)"
     return re.compile(f"{quoted}|{before}")
 
 

@@ -246,7 +246,8 @@ class DateOfBirthRecognizer(LocalRecognizer):
                 found.append(self._result(text, m))
         taken = {r.start for r in found}
         found += [self._result(text, m) for m in dob_next_regex().finditer(text) if m.start("date") not in taken and _years_ago(m)]
-        return [r for r in found if not an_animals_birth(text, r.start) or self_regex().search(text[max(0, r.start - 40):r.start])]
+        return [r for r in found
+                if not an_animals_birth(text, r.start) or self_regex().search(text[max(0, r.start - 40):r.start])]
 
     def _result(self, text: str, match: re.Match) -> RecognizerResult:
         start = match.start()
