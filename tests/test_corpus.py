@@ -70,7 +70,8 @@ SEALED = (("sealed", "s"), ("sealed2", "v"), ("sealed3", "w"), ("sealed4", "x"),
           ("sealed27", "pi"), ("sealed28", "pj"), ("sealed29", "pk"), ("sealed30", "pl"),
           ("sealed31", "pm"), ("sealed32", "pn"), ("sealed33", "po"), ("sealed34", "pp"),
           ("sealed35", "pq"), ("sealed36", "pr"), ("sealed37", "ps"), ("sealed38", "pt"),
-          ("sealed39", "pu"), ("sealed40", "pv"))
+          ("sealed39", "pu"), ("sealed40", "pv"),
+          ("sealed41", "pw"), ("sealed42", "px"))
 for name, prefix in SEALED:
     if (CORPUS_DIR / f"{name}.jsonl").exists():
         CORPORA[name] = {"path": CORPUS_DIR / f"{name}.jsonl", "prefix": prefix, "size": 250,

@@ -41,10 +41,23 @@ _SPACES = re.compile(r"\s+")
 @cache
 def _phrase_regex(phrases: frozenset[str]) -> re.Pattern[str]:
     """The greetings and songs of ``names_phrases.txt`` (normalised) as one regex over a post, any case, hyphens and
-    spaces alike ("sal-e no mobarak" finds "Sal-e no mobarak!")."""
+    spaces alike, a word's closing apostrophe allowed ("sal-e no mobarak" finds "Sal-e no mobarak!", "daniel in the
+    lions den" finds "Daniel in the lions' den")."""
     words = (re.split(r"[\s-]+", p) for p in sorted(phrases, key=len, reverse=True))
-    alts = (r"[\s-]*".join(map(re.escape, w)) for w in words if any(w))
+    alts = (r"['’]?[\s-]*".join(map(re.escape, w)) for w in words if any(w))
     return re.compile(r"(?<![\w'’])(?:" + "|".join(alts) + r")(?![\w'’])", re.IGNORECASE)
+
+
+@cache
+def greetings() -> frozenset[str]:
+    """``names_phrases.txt``'s greetings, songs and slang, normalised, read once for every reader."""
+    return frozenset(normalise(b) for b in read_lines("names_phrases"))
+
+
+def greeting_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each of ``names_phrases.txt``'s greetings as written in ``text`` ("Old Bill", "Sal-e no
+    mobarak!"): a name inside one is nobody's."""
+    return [m.span() for m in _phrase_regex(greetings()).finditer(text)]
 
 
 def normalise(text: str) -> str:
@@ -59,6 +72,17 @@ def a_monarch(span) -> bool:
     """True for a name with a king's or queen's number after it ("Henry IV Part II at Stratford", "Elizabeth II"): a
     monarch, or the play or ship named after one."""
     return len(span) > 1 and span[0].is_title and any(_REGNAL.fullmatch(t.text) for t in span[1:])
+
+
+# Titles of knighthood and peerage: a name after one is a public figure, a stage character or a pet's joke, not someone
+# the council deals with ("Sir John Washington's memorial", "Dame Maggie Smith", "our Lady Bracknell").
+HONOURS = frozenset({"Sir", "Dame", "Lord", "Lady", "Baron", "Baroness"})
+
+
+def titled(span) -> bool:
+    """True when an honour's title, capitalised, opens the name or stands just before it ("Sir C.V. Raman")."""
+    first = span[0] if len(span) > 1 and span[0].text in HONOURS else span.doc[span.start - 1] if span.start else None
+    return first is not None and first.text in HONOURS
 
 
 def figure_key(text: str, figures: frozenset[str]) -> bool:
@@ -268,7 +292,7 @@ class ContextLists:
             public_phrases=phrase_pattern(e.lower() for e in context if not e.isalpha()),
             figures=public_figures(),
             brands=frozenset(normalise(b) for b in read_lines("names_brands")),
-            phrases=frozenset(normalise(b) for b in read_lines("names_phrases")),
+            phrases=greetings(),
             places=frozenset(p for p in places if " " in p or "-" in p or p not in names),
             local_phrases=phrase_pattern(e.lower() for e in read_lines("names_local_context")),
             family_frame=family_pattern(read_lines("names_family_words")),
@@ -284,7 +308,7 @@ class ContextLists:
     def in_a_phrase(self, doc, start: int, end: int) -> bool:
         """True when ``doc.text[start:end]`` lies inside one of ``names_phrases.txt``'s greetings as written in the post
         ("Sal" in "Sal-e no mobarak!"); the greetings are found once per doc."""
-        found = once_per_doc(doc, "greetings", lambda: [m.span() for m in _phrase_regex(self.phrases).finditer(doc.text)])
+        found = once_per_doc(doc, "greetings", lambda: greeting_spans(doc.text))
         return any(a <= start and end <= b for a, b in found)
 
     def is_demonym(self, key: str) -> bool:
@@ -315,14 +339,14 @@ class ContextLists:
         return bool(self.family_frame.search(doc.text[:span.start_char]))
 
     def is_public(self, doc, start: int, end: int) -> bool:
-        """True for a known public figure, a show's title, a name in a public figure's context, or a
-    quotation's author ("'Be kind…' — Ian Maclaren")."""
+        """True for a known public figure, a show's title, a name in a public figure's context, a quotation's author
+    ("'Be kind…' — Ian Maclaren"), a monarch or a titled name ("Sir John Washington")."""
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
         if figure_key(span.text, self.figures) or self.titles_a_work(doc, span.end) or self.in_public_context(span):
             return True
-        return attributes_a_quote(doc.text, span.start_char) or a_monarch(span)
+        return attributes_a_quote(doc.text, span.start_char) or a_monarch(span) or titled(span)
 
     def in_public_context_at(self, doc, start: int, end: int) -> bool:
         """True when the name at these offsets stands in a public figure's context or names a work (not list membership alone)."""

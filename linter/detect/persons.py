@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from ..assets import read_lines
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import ContextLists, a_pets_name, family_words, first_names, has_an_epithet, named_as_a_pet, pets_named
+from .person_context import (HONOURS, ContextLists, a_pets_name, family_words, first_names, has_an_epithet, named_as_a_pet,
+                             pets_named)
 
 NER_SCORE = 0.85
 GAZETTEER_SCORE = 0.75
@@ -109,13 +110,10 @@ def same_figure(found: list[Mention]) -> list[Mention]:
     return [replace(m, label="public") if not m.label and _first_name_of(m.text) in public else m for m in found]
 
 
-_HONOURS = ("sir ", "dame ", "lord ", "lady ")
-
-
 def _first_name_of(text: str) -> str:
     """The first name a lone name or an honour and a first name gives ("Kevin", "Dame Helen" → "helen"); "" else."""
     words = text.strip().lower()
-    words = next((words[len(h):] for h in _HONOURS if words.startswith(h)), words)
+    words = next((words[len(h) + 1:] for h in HONOURS if words.startswith(h.lower() + " ")), words)
     return "" if " " in words else words
 
 

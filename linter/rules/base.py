@@ -47,6 +47,18 @@ class Context:
             m for m in self.mentions if m.kind in kinds and (label is None or m.label == label)
         )
 
+    def is_author(self, m: Mention) -> bool:
+        """True when the mention is the request's author: their listed row (by any form: "Raj", "Bill (caretaker)", their
+        role, "As your Chairman"), their full name, their first name alone ("Helen x") or their surname closing a name
+        ("Vote Patel"). A writer's own name is no one else's personal data."""
+        if not self.author:
+            return False
+        author = " ".join(self.author.split()).casefold()
+        if m.person is not None:
+            return m.person.name.casefold() == author
+        words, own = m.text.casefold().split(), author.split()
+        return bool(words) and (words == own or words == own[:1] or len(own) > 1 and words[-1] == own[-1])
+
 
 T = TypeVar("T")
 

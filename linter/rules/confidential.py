@@ -17,7 +17,7 @@ from functools import cache
 from ..assets import list_alternation
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
-from .own_security import answers, birthday_dates, own_birth_phrases, own_birthplaces, school_goes_on
+from .own_security import answers, birthday_dates, own_birth_phrases, own_birthplaces, school_goes_on, too_young
 from .personal_data import own_addresses
 from .photos import photo_of_colleague, photo_of_person, reposted_content
 
@@ -130,6 +130,7 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Spent the whole evening re-reading the play-park tender bids.
     Okay: Long shift. Everything said in that room stays confidential, but I'm allowed to say I'm proud of them.
     Okay: Got a letter marked CONFIDENTIAL today. A pre-approved credit card offer. Straight in the recycling.
+    Okay: I still cry at the same page of Ring of Bright Water every single time. Don't tell anyone at work.
     Okay [mode=council]: Allotment applications are open. Your details will be kept confidential and used only for the waiting list.
     Flagged: Councillors met last night in a session not open to the public to consider an offer for the land.
 
@@ -228,10 +229,16 @@ def security_data(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Security question wanted my first pet so I put 'Mr Whiskers' and now my bank knows I was a sad child.
     Flagged: Where were you born? Kettering General. First pet? A Shetland pony called Toffee who bit everyone.
     Flagged: Born in the signal box cottage at Ringstead in 1951.
+    Flagged: First pet was a tortoise called Bruce Lee. Obviously. Explains a lot.
+    Flagged: New gin is named after my first ever pet, a very bad terrier called Pickle.
+    Flagged: I am born in Sylhet, came to England 1979 with my husband.
+    Flagged: Mum's side, the Tarrants, were all Navy, back three generations.
+    Flagged: My mother, of blessed memory, was a Finkelstein from Whitechapel.
     Okay: Party at Jodie's, 41 Chapel Street, Raunds from 8.
     Okay: My grandson was born in Northampton on Tuesday, 7lb 2oz.
     Okay: Harry Styles, born in Redditch, is playing Wembley tonight.
     Okay: Sarah Whitlock born and raised in Corby, and never lets us forget it.
+    Okay: My mum, bless her, was a Londoner through and through.
     Okay: Born in a house with no electricity, apparently. Mum never lets me forget it.
     Okay: Born in Kettering General? Join the reunion group.
     Okay: Dropped the kids at Brigstock Primary, my first school run of the year.
@@ -329,6 +336,7 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Temperatures hit 30 today.
     Okay: Gloucester Old Spot sow farrowed at 3am, eleven piglets, born 14th March, all sucking.
     Okay: Meet Graham Norton, our newest donkey 🫏 he's nosy. Born 2nd May last year at a farm near Oakham.
+    Okay: Biscuit's 5th birthday today so he got a pupcake 🎂🐾 born 14 March 2021 and still a menace.
 
     Instead: celebrate without the date or age.
 
@@ -339,7 +347,7 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     for m in own_birth_phrases(ctx):  # the date itself where the phrase holds one ("born 28/02/1979")
         inner = [(d.start, d.end) for d in dobs if m.start <= d.start and d.end <= m.end]
         found += inner or [(m.start, m.end)]
-    found += [(m.start, m.end) for m in dobs if m.label == "self"]
+    found += [(m.start, m.end) for m in dobs if m.label == "self" and not too_young(m.text, ctx.at.year)]
     taken = [*found, *((m.start, m.end) for m in dobs)]
     found += [(a, b) for a, b in birthday_dates(ctx) if not any(s < b and a < e for s, e in taken)]
     for start, end in found:

@@ -186,6 +186,7 @@ def council_hinted(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The parks team in Corby have done a lovely job on the roses.
     Flagged: Cemetery at Thrapston again, and once again the groundsman had left a mound of spoil by the graveside.
     Okay: The caretaker at Thrapston Primary is a legend.
+    Okay: Gentle restorative flow for our TTC mamas-to-be this Thursday. Bolsters provided.
     Flagged: Paid 43 days late AGAIN by a certain town council near the A14/A605 junction.
 
     Instead: drop either the job or the place.

@@ -52,7 +52,7 @@ FULL_DATE = re.compile(
 OTHER_EVENT = re.compile(r"\b(?:married|wed|wedding|anniversary|since|died|passed|moved|started|joined|met)\b",
                          re.IGNORECASE)  # "Married 12 June 1999" is no birthday
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-BIRTH_AGES = (5, 110)  # a birth year lies this many years before the post, at least and at most
+BIRTH_AGES = (16, 110)  # a birth year lies this many years before the post, at least (the writer is an employee) and at most
 
 
 def months() -> frozenset[str]:
@@ -218,7 +218,14 @@ def own_birth_phrases(ctx: Context) -> tuple[Mention, ...]:
     """The ``birth-date`` phrases that are the writer's: not a "born" after a wish to someone else ("Happy 70th to
     Kev! born …"). A date of birth inside one is the writer's, whatever its own recognizer made of it."""
     return tuple(m for m in ctx.of("phrase", label="birth-date")
-                 if not (m.text.lower().startswith("born") and wished_someone_else(ctx.text, m.start)))
+                 if not (m.text.lower().startswith("born") and wished_someone_else(ctx.text, m.start))
+                 and not too_young(ctx.text[m.start:m.end + 16], ctx.at.year))  # "born 14" + " March 2021"
+
+
+def too_young(text: str, now: int) -> bool:
+    """True when a four-digit year in ``text`` is later than an employee's birth can be (``BIRTH_AGES``: "Biscuit's 5th
+    birthday … born 14 March 2021" is the dog's)."""
+    return any(now - BIRTH_AGES[0] < int(y) <= now for y in re.findall(r"\b(?:19|20)\d\d\b", text))
 
 
 def birthday_dates(ctx: Context) -> list[tuple[int, int]]:

@@ -92,10 +92,13 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Will from the hall is going through a messy divorce, poor lad.
     Flagged: Fresh trim for Raj the councillor this morning 💈
     Okay: Aldi bringing back Kevin the Carrot is the only thing getting me through November 🥕
+    Okay: Out with the Old Bill again tonight: one shoplifter, two lost dogs and a man dressed as a banana.
+    Okay [mode=council author=Rajesh_Patel]: My surgery is this Saturday at the library, 10 till 12. Raj
 
     A listed full name that is also a widely known public figure's is left alone where the
     post is plainly about the figure (screen, music, sport or news around it), as the resident
-    who shares an actor's name is not the one on the telly.
+    who shares an actor's name is not the one on the telly. The request's author is left alone too: their own
+    name or signature ("Raj" closing a councillor's post) is no one else's personal data.
 
     Instead: leave the person out, or describe them without identifying them ("a resident",
     "a colleague"); post about them only with their express consent.
@@ -104,7 +107,7 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     (name, aliases).
     """
     for m in ctx.of("listed-person"):
-        if m.person is not None and not m.person.is_firm and not famous_namesake(ctx, m):
+        if m.person is not None and not m.person.is_firm and not famous_namesake(ctx, m) and not ctx.is_author(m):
             yield _warn_named(m, warn)
 
 
@@ -171,6 +174,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: the finance lady wants receipts for a 60p pen. SIXTY PENCE.
     Okay: The finance lady at the bank was lovely.
     Okay: Proud to say I've been the caretaker at Thrapston Town Hall for 12 years now.
+    Okay [mode=council author=Graham_Pike]: As your Chairman I am appalled at the state of the skate park.
 
     A newcomer or a colleague described by where they sit ("the new lass", "her in finance")
     is one identifiable person even unnamed. On the council's account, "contact the Clerk" is
@@ -182,7 +186,8 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Profile: ``people.csv`` (the role column; the person's group).
     """
     for m in ctx.of("listed-role"):
-        if _public_office(ctx, m) or _beside_name(ctx, m) or _own_role(ctx, m) or in_quoted_title(ctx.text, m.start, m.end):
+        if (_public_office(ctx, m) or _beside_name(ctx, m) or _own_role(ctx, m) or ctx.is_author(m)
+                or in_quoted_title(ctx.text, m.start, m.end)):
             continue
         if m.person is None:
             message = f"“{m.text}” identifies one person even unnamed: {CONSENT}"

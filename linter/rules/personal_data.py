@@ -266,10 +266,6 @@ def _about_others(ctx: Context, mentions) -> list[Mention]:
     return [m for m in mentions if not _is_councils_own(ctx, m) and _key(m) not in own]
 
 
-def _is_author(ctx: Context, m: Mention) -> bool:
-    return bool(ctx.author) and m.text.casefold() == ctx.author.casefold()
-
-
 def _is_colleague(ctx: Context, m: Mention) -> bool:
     """The name is one the profile ties to a colleague ("Dan" for Daniel Okafor)."""
     return any(p.overlaps(m) for p in ctx.of("phrase", label="colleague-name"))
@@ -325,7 +321,7 @@ _WORK_OF = re.compile(r"\b[A-Z][\w-]*['’]s\s+['‘\"“]$")
 
 def _reportable(ctx: Context, m: Mention) -> bool:
     """Whether an unlisted name is worth a warning (see ``person_name``)."""
-    if _is_listed(ctx, m) or _is_author(ctx, m) or _short_for_listed(ctx, m):
+    if _is_listed(ctx, m) or ctx.is_author(m) or _short_for_listed(ctx, m):
         return False
     if m.label in ("family", "friend") or (m.label == "public" and not (_lone(m) and _is_colleague(ctx, m))):
         return False
@@ -384,6 +380,8 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Had a long chat with Jonathan Pennington about the bins.
     Flagged: Mrs Pennington was not happy this morning.
     Okay: Caught a pike at the weir this morning.
+    Okay: Heritage Open Days: come and see the memorial to Sir John Washington in St James' Church.
+    Okay [mode=council author=Rajesh_Patel]: Vote Patel on 6 May! I've delivered for Thrapston.
     Okay: Will you come to the match on Saturday?
     Okay: Reading Dan Brown's new book on the train, can't put it down.
     Okay: Went to the Christmas market in Lincoln, mulled wine was lovely.
