@@ -207,18 +207,6 @@ def test_warning_carries_entity(linter):
     assert (w.entity, w.clause, w.message.startswith("07700 900123 is a phone number")) == ("PHONE_NUMBER", "4.6", True)
 
 
-@pytest.mark.model
-@pytest.mark.parametrize("rule", rules.RULES, ids=lambda r: r.name)
-def test_docstring_examples(linter, rule):
-    """Every ``Flagged:`` line raises the rule and every ``Okay:`` line does not."""
-    examples = rule.examples()
-    assert any(k == "Flagged" for k, _, _ in examples) and any(k == "Okay" for k, _, _ in examples)
-    for kind, opts, text in examples:
-        found = linter.lint(text, mode=opts.get("mode", "personal"), at=SATURDAY_EVENING, author=opts.get("author"))
-        hit = any(w.code == rule.code for w in found)
-        assert hit == (kind == "Flagged"), f"{kind}: {text}"
-
-
 def pl420(linter, text, **kw):
     """The texts that PL420 flags in ``text``."""
     return [w.text for w in linter.lint(text, at=SATURDAY_EVENING, **kw) if w.code == "PL420"]
