@@ -66,6 +66,19 @@ def test_own_security_data_is_flagged(linter, text, code, span):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "date"), [
+    ("I was born on 3 May 1980 and still no sense.", "3 May 1980"),
+    ("Walked the dog this morning. I was born on 3 May 1980, if you must know.", "3 May 1980"),
+    ("My date of birth is 3 March 1985, if the bank asks.", "3 March 1985"),
+    ("Renewal form wants my DOB: 14/06/1979 again", "14/06/1979"),
+])
+def test_own_birth_date_is_one_warning_on_the_date(linter, text, date):
+    """A birth phrase and the date it starts or introduces are one finding, underlined on the date; a dog walked
+    earlier in the post does not make the writer's own words an animal's birth."""
+    assert [w.text for w in linter.lint(text, at=SATURDAY_EVENING) if w.code == "PL511"] == [date]
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", CLEAN)
 def test_traps_stay_clean_of_clause_5_1(linter, text):
     """Someone else's birth, a child's school, a pet that is no first pet, an event's address: no 5.1 warning."""

@@ -191,6 +191,12 @@ def self_regex() -> re.Pattern:
     return re.compile(rf"\b(?:{list_alternation('pii_dob_self')})\s*[,:]?\s*$", re.IGNORECASE)  # "me, born 22/11/1991"
 
 
+def _said_of_self(text: str, start: int) -> bool:
+    """True when the writer's own words stand just before the date-of-birth phrase at ``start`` ("I was born on …",
+    "me, born 22/11/1991"), even after an animal was spoken of ("Walked the dog. I was born on 3 May 1980")."""
+    return self_regex().search(text[max(0, start - 12):start]) is not None
+
+
 _TO_ME = r"\s+(?:to|tae|2)\s+me\b"  # a birthday wished to oneself ("happy birthday to me", Scots "tae me")
 TO_ME = re.compile(r"birthday" + _TO_ME, re.IGNORECASE)  # "Happy birthday tae me 🎂 30 today, 12 June 1995"
 AGE_TODAY = re.compile(r"\b\d{1,3} today\s*,\s*$", re.IGNORECASE)  # "58 today, born 14/06/1967"
@@ -238,21 +244,20 @@ class DateOfBirthRecognizer(LocalRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         """Every date that follows a date-of-birth phrase: right after it, or later in its sentence or opening the
         next with a year at least ``MIN_AGE`` years ago."""
-        found = [self._result(text, m) for m in dob_regex().finditer(text)]
-        taken = {r.start for r in found}
+        found = list(dob_regex().finditer(text))
+        taken = {m.start("date") for m in found}
         for m in dob_later_regex().finditer(text):
             gap = text[m.start():m.start("date")]
             if m.start("date") not in taken and _years_ago(m) and not (NEXT_CLAUSE.search(gap) and not MINE.search(gap)):
-                found.append(self._result(text, m))
-        taken = {r.start for r in found}
-        found += [self._result(text, m) for m in dob_next_regex().finditer(text) if m.start("date") not in taken and _years_ago(m)]
-        return [r for r in found
-                if not an_animals_birth(text, r.start) or self_regex().search(text[max(0, r.start - 40):r.start])]
+                found.append(m)
+        taken = {m.start("date") for m in found}
+        found += [m for m in dob_next_regex().finditer(text) if m.start("date") not in taken and _years_ago(m)]
+        return [self._result(text, m) for m in found if not an_animals_birth(text, m.start("date")) or _said_of_self(text, m.start())]
 
     def _result(self, text: str, match: re.Match) -> RecognizerResult:
         start = match.start()
         subjectless = _starts_sentence(text, start) or AGE_TODAY.search(text, max(0, start - 16), start)
-        own = (self_regex().search(text[max(0, start - 12):start]) or (subjectless and not wished_someone_else(text, start))
+        own = (_said_of_self(text, start) or (subjectless and not wished_someone_else(text, start))
                or MINE.search(text, max(0, match.start("date") - 12), match.start("date")) or TO_ME.match(text, start))
         owner = "self" if own else "other"
         return RecognizerResult(

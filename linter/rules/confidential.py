@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..assets import list_alternation
+from ..detect.mention import Mention
 from ..warning import PolicyWarning
 from .base import Context, Rule, Severity, Warn
 from .own_security import answers, birthday_dates, own_birth_phrases, own_birthplaces, school_goes_on, too_young
@@ -295,6 +296,13 @@ def security_phrases(ctx: Context) -> list:
             and not (m.label == "first-school" and school_goes_on(ctx, m))]
 
 
+def _its_date(text: str, phrase: Mention, date: Mention) -> bool:
+    """True when the date belongs to the birth phrase: inside it ("born 28/02/1979"), begun in it ("I was born on 3"
+    of "… on 3 May 1980") or right after it ("My date of birth is 3 March 1985", "DOB: 14/06/1979"), so the
+    employee sees one underline, on the date."""
+    return phrase.overlaps(date) or (phrase.end <= date.start and not text[phrase.end:date.start].strip(" :,(-–—"))
+
+
 def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags your own date of birth, or enough of it ("my birthday is 3 March", "40 today").
 
@@ -344,8 +352,8 @@ def own_date_of_birth(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """
     dobs = [m for m in ctx.of("pii") if m.entity == "DATE_OF_BIRTH"]  # someone else's stay clause 4.6's
     found = []
-    for m in own_birth_phrases(ctx):  # the date itself where the phrase holds one ("born 28/02/1979")
-        inner = [(d.start, d.end) for d in dobs if m.start <= d.start and d.end <= m.end]
+    for m in own_birth_phrases(ctx):  # the date itself where the phrase holds, starts or introduces one
+        inner = [(d.start, d.end) for d in dobs if _its_date(ctx.text, m, d)]
         found += inner or [(m.start, m.end)]
     found += [(m.start, m.end) for m in dobs if m.label == "self" and not too_young(m.text, ctx.at.year)]
     taken = [*found, *((m.start, m.end) for m in dobs)]
