@@ -152,3 +152,16 @@ def test_the_town_is_the_name_without_its_council_words():
     assert councillor.search("two Oundle councillors").group() == "Oundle"
     assert named.search("Oundle's tiny parish council").group() == "Oundle's tiny parish council"
     assert town_council_regexes("Council") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Viewing day at the saleroom, 77 High Street, Oundle, from 10", []),
+    ("Drop it at 77 High St, Corby Glen please", []),
+    ("Pop in to 77 High Street, Thrapston, from 10", [("address", "77 High Street")]),
+    ("Pop in to 77 High St on Saturday", [("address", "77 High St")]),
+    ("77 High Street, Saturday at 10", [("address", "77 High Street")]),
+])
+def test_the_street_line_in_another_town_is_not_the_councils(council, text, expected):
+    """The council's street line followed by another town is that town's street; its own town, a day or nothing
+    after it is the council's."""
+    assert [f for f in found(council, text) if f[0] == "address"] == expected

@@ -25,6 +25,7 @@ from rapidfuzz.distance import OSA
 from ..assets import entry_regex, read_lines
 from ..spans import non_overlapping, sentence_end, sentence_start
 from .mention import Mention
+from .person_context import uk_places
 from .phrases import ABBREVIATIONS
 
 # A dot between domain labels, written plainly or obfuscated: ".", " . ", " dot ", "[dot]", "(.)".
@@ -154,6 +155,7 @@ class CouncilDetector:
         self.town = town_council_regexes(council.name)
         self.others += [("address", r) for r in address_regexes(council.address)]
         self.others += [("place", word_regex(p)) for p in council.places]
+        self.own_places = frozenset(p.lower() for p in (*council.address.split(","), *council.places, self.name.split()[0]))
 
     def __call__(self, post) -> Iterator[Mention]:
         found = list(self.domain_mentions(post.text))
@@ -161,7 +163,8 @@ class CouncilDetector:
             found += [Mention("council", m.start(), m.end(), m.group(), label=label) for m in regex.finditer(post.text)
                       if not (label == "alias" and m.group().lstrip("#@") in self.acronyms
                               and other_sense(post.text, m.group().lstrip("#@"), m.start(), m.end()))
-                      and not (label == "place" and HOST_ENDING.match(post.text, m.end()))]
+                      and not (label == "place" and HOST_ENDING.match(post.text, m.end()))
+                      and not (label == "address" and another_towns(post.text, m.end(), self.own_places))]
         found += [Mention("council", a, b, post.text[a:b], label="name", evidence="misspelt")
                   for a, b in misspelt(post.text, self.name)]
         found += [self.widen(post.text, domain, a, b) for domain, a, b in misspelt_domains(post.text, self.domain_names)]
@@ -190,6 +193,19 @@ class CouncilDetector:
             end += len(URL_RIGHT.match(text, end).group().rstrip(".,;:!?"))
             label = "web-domain" if domain in self.web_domains or "/" in text[start:end] else "email-domain"
         return Mention("council", start, end, text[start:end], label=label, evidence=domain)
+
+
+NEXT_PLACE = re.compile(r"[\s,]+([A-Z][\w'’]*(?:[ -][A-Z][\w'’]*)?)")
+
+
+def another_towns(text: str, end: int, own: frozenset[str]) -> bool:
+    """True when a town that is not the council's follows its street line: "77 High Street, Oundle" is a saleroom in
+    Oundle, not the council's office ("77 High Street, Thrapston" still is; ``names_uk_places.txt``)."""
+    m = NEXT_PLACE.match(text, end)
+    if m is None:
+        return False
+    words = m.group(1).lower()
+    return any(w in uk_places() and w not in own for w in {words, words.split()[0].split("-")[0]})
 
 
 def misspelt(text: str, name: str) -> Iterator[tuple[int, int]]:

@@ -201,13 +201,18 @@ def own_addresses(ctx: Context) -> tuple[Mention, ...]:
 
 
 def premises(ctx: Context, m: Mention) -> bool:
-    """A business's premises ("Find us at 23 High Street", "our shop at 4 Market Place"): neither the writer's home
-    (clause 5.1) nor where someone lives (clause 4.6)."""
-    return bool(_PREMISES.search(ctx.text, max(0, m.start - 40), m.start))
+    """A business's premises ("Find us at 23 High Street", "our shop at 4 Market Place", "the saleroom, 77 High
+    Street", "3 Market Road, open 6am to 10pm"): neither the writer's home (clause 5.1) nor where someone lives (clause
+    4.6)."""
+    return bool(_PREMISES.search(ctx.text, max(0, m.start - 40), m.start) or _OPENING_HOURS.match(ctx.text, m.end))
 
 
-_PREMISES = re.compile(r"\b(?:(?:find|visit|see)\s+us|our\s+(?:shop|café|cafe|salon|unit|premises|studio|showroom|workshop|"
-                       r"store|launderette|bakery))\s+(?:at|on|is\s+at)\s*$", re.IGNORECASE)
+_SHOP = r"(?:shop|café|cafe|salon|unit|premises|studio|showroom|workshop|store|launderette|bakery|saleroom|gallery)"
+_PREMISES = re.compile(rf"\b(?:(?:find|visit|see)\s+us\s+(?:at|on|is\s+at)|our\s+{_SHOP}\s+(?:at|on|is\s+at)|the\s+{_SHOP}\s*,)\s*$",
+                       re.IGNORECASE)
+# Opening hours right after the address (a town between allowed): "3 Market Road, open 6am to 10pm every day".
+_OPENING_HOURS = re.compile(r"[\s,]+(?:[A-Z][a-z'’]+[\s,]+)?(?:open|opening\s+hours)\b[\s:]*(?:\d|from|daily|every|mon|7\s+days)",
+                            re.IGNORECASE)
 
 
 def _key(m: Mention) -> tuple:
@@ -541,6 +546,8 @@ def street_address(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The council office is at 77 High Street, Thrapston.
     Okay: There is a lovely stone wall along the lane.
     Okay: Service washes £9.50. Find us at 23 High Street, Thrapston, next to the bakery.
+    Okay: Viewing day at the saleroom, 14 Oundle Road, from 10 till 4 on Saturday.
+    Okay: Lucky shop again! Nilani's Convenience, 3 Market Road, open 6am to 10pm every day.
 
     Instead: name the street or area only ("a house nearby"), or leave it out.
 
