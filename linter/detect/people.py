@@ -56,6 +56,7 @@ from .phrase_context import another_bodys_meeting, elsewhere
 from .people_names import (
     EVIDENCE_RANK,
     LEET,
+    LEGAL_SUFFIXES,
     NameLists,
     NameTable,
     deobfuscate,
@@ -196,7 +197,7 @@ class PeopleDetector:
             span = doc[start:end]
             if variant.needs_case and not all(t.text[:1].isupper() for t in span if t.is_alpha):
                 continue
-            if variant.evidence == "firm" and _lower_tail(span):  # "Nene Valley landscapes from the board"
+            if variant.evidence == "firm" and (_lower_tail(span) or _another_firm(span, variant.person)):
                 continue
             if variant.evidence == "title" and figure_key(span.text, public_figures()):  # "like Mrs Doyle" (Father Ted)
                 continue
@@ -369,6 +370,16 @@ def _lower_tail(span) -> bool:
     unpaid for 3 months"), and a coined head keeps naming it ("Brightwater cleaning")."""
     words = [t for t in span if t.is_alpha]
     return len(words) > 1 and words[0].text[:1].isupper() and words[-1].text.islower()
+
+
+def _another_firm(span, firm) -> bool:
+    """A firm's coined head word followed by a capitalised word not of its own name names another business sharing the
+    word ("Brightwater Aquatics" is not Brightwater Cleaning Services; "Brightwater Cleaning", "Brightwater's van" and
+    "Brightwater Ltd" and "Brightwater have" are still the firm)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    own = firm.name.lower().split()
+    return (span.text.lower() == own[0] and len(own) > 1 and after is not None and after.is_alpha and after.is_title
+            and not after.is_sent_start and after.lower_ not in (*own, *LEGAL_SUFFIXES))
 
 
 def _after_kin(token) -> bool:

@@ -114,6 +114,9 @@ def listed_person(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
 def listed_firm(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     """Flags a contractor or supplier on the clerk's list, by name or alias, with or without "Ltd".
 
+    A firm's coined first word alone names it ("Brightwater have missed the toilets again"), but not when another
+    capitalised word follows that is not part of its name: "Brightwater Aquatics" is another business.
+
     Why: clause 4.6 of the policy says employees must not "include personal information or
     data about the Town Council's employees, residents, customers, contractors or suppliers
     without their express consent".
@@ -123,6 +126,8 @@ def listed_firm(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The valley looked lovely in the sunshine.
     Okay: Spring cleaning done at last.
     Okay: Nene Valley landscapes from the board this evening 🌅 nothing beats it
+    Flagged: Brightwater have missed the toilets again.
+    Okay: New UV clarifier from Brightwater Aquatics fitted, pond like gin now.
 
     Instead: leave the firm out or say "a contractor" / "a supplier"; name it only with its
     express consent.
