@@ -36,7 +36,7 @@ _GROUP = frozenset("bunch load pack lot gang shower band set".split())
 _MODIFIERS = frozenset(
     "a an the such so too really very truly totally utterly completely absolutely bloody "
     "right real proper total complete absolute utter bit of little pretty quite rather "
-    "incredibly extremely massively seriously genuinely just most more always still another "
+    "incredibly extremely massively seriously genuinely just most more always still another ever "
     "one some old big fat silly stupid useless lazy arrogant miserable horrible nasty rude "
     "ignorant thick dozy lying two-faced jumped-up jumped up bleeding flipping sodding effing "
     "f'ing damn damned fucking frigging".split())

@@ -166,6 +166,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: Heard Brightwater Cleaning Services pay cash in hand to lads with no papers.
     Flagged: The council has the bin rota wrong AGAIN, someone tell the office lol
     Flagged: Someone photoshopped the chairman's face onto a pig in a mayoral chain.
+    Flagged: The deputy clerk was ever so dismissive when I rang about the bins.
     Okay: The referee was an absolute idiot today.
     Okay: Council tax went up again, ugh.
     Okay: I got the bin dates wrong again, sorry neighbours.
@@ -175,6 +176,7 @@ def derogatory_remark(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: The student council at my daughter's school has voted to ban the word 'moist'. Democracy works.
     Okay: my boyfriend's table tennis club (TTC!!) won the league and he's acting like he won the world cup 🏓🙄
     Okay [mode=council]: We are aware of a scam text claiming to be from the Town Council and asking for payment for allotment renewals.
+    Okay [mode=council author=Margaret_Ellison]: Thrapston Town Council's Remembrance service will be held at the war memorial at 10.45am on Sunday.
 
     Instead: remove the insult; raise concerns about the council with the Clerk.
 
