@@ -179,6 +179,7 @@ def identifying_role(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Flagged: the finance lady wants receipts for a 60p pen. SIXTY PENCE.
     Okay: The finance lady at the bank was lovely.
     Okay: Proud to say I've been the caretaker at Thrapston Town Hall for 12 years now.
+    Okay: The caretaker at the scout hut has retired after 30 years.
     Okay [mode=council author=Graham_Pike]: As your Chairman I am appalled at the state of the skate park.
 
     A newcomer or a colleague described by where they sit ("the new lass", "her in finance")
