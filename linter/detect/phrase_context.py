@@ -199,6 +199,9 @@ def a_title(span) -> bool:
 # What a council's Part II is a part of ("Part II of the agenda"); a part of anything else is a sequel's or a course's.
 _PART_OF_BUSINESS = frozenset({"meeting", "meetings", "agenda", "minutes", "report", "reports", "papers", "paper", "session",
                                "committee", "council", "business", "item", "items", "pack", "budget"})
+# Committees whose name may stand before their Part II ("Finance Part II was brutal tonight").
+_COMMITTEES = frozenset({"finance", "planning", "personnel", "staffing", "cabinet", "amenities", "resources", "policy",
+                         "purposes", "scrutiny", "audit", "estates", "property", "grounds", "cemetery", "allotments", "hr"})
 
 
 def part_of_a_thing(span) -> bool:
@@ -211,12 +214,17 @@ def part_of_a_thing(span) -> bool:
 
 
 def a_sequel(span) -> bool:
-    """True for "Part II" straight after a title that ends in a king's number ("Henry IV Part II at Stratford"): a
-    play's or a film's second part, not a meeting's."""
-    if span[0].lower_ != "part" or span.start < 2:
+    """True for "Part II" straight after a title that ends in a king's number ("Henry IV Part II at Stratford") or
+    after a noun that is no meeting's business ("Godfather Part II", "PQiP portfolio Part II signed off"): a play's, a
+    film's or a course's second part, not a meeting's ("the Part II item", "tonight's Part II", "committee Part II")."""
+    if span[0].lower_ != "part" or span.start < 1:
         return False
+    before = span.doc[span.start - 1]
+    if (len(span) == 2 and before.pos_ in ("NOUN", "PROPN") and before.is_alpha and not before.is_upper
+            and before.lower_ not in _PART_OF_BUSINESS | _COMMITTEES):
+        return True
     title = span.doc[span.start - 2:span.start]
-    return a_monarch(title) and title[0].lower_ not in _PART_OF_BUSINESS
+    return span.start >= 2 and a_monarch(title) and title[0].lower_ not in _PART_OF_BUSINESS
 
 
 _QUOTED = re.compile(r"""(?:^|(?<=[\s(]))['‘"“]((?:[^'‘’"“”\n]|(?<=\w)['’](?=\w)){3,80}?)['’"”](?!\w)""")

@@ -115,6 +115,8 @@ def confidential_information(ctx: Context, warn: Warn) -> Iterator[PolicyWarning
     Okay: Off the record, as my nan would say, the best speech therapy tool ever invented is a bag of bubbles.
     Okay: New room 'The Confidential File' opens Friday! 60 minutes, 4–6 players.
     Okay: Off to see Henry IV Part II at Stratford on Saturday.
+    Okay: PQiP portfolio Part II signed off!! Officially a probation officer 🎓
+    Flagged: Thrapston TC Part II tonight, sworn to secrecy.
     Okay: 'Off the record, I think the manager's gone' — my mate down the Cobblers on why we've lost five on the bounce.
     Flagged: The clerk said 'Off the record, the depot is being sold' at the staff meeting.
     Flagged: Cllr Patel's wife told me in confidence he's being investigated by the standards people.
