@@ -316,8 +316,13 @@ NAME_SCORE = 0.6  # a lone word the model reads as a name (below: a second look)
 
 
 def _lone(m: Mention) -> bool:
-    """One word: a first name or a surname on its own ("Jess", "Tolley")."""
-    return len(m.text.split()) == 1
+    """One word: a first name or a surname on its own ("Jess", "Tolley"), or a first name with a fond word before it
+    ("Young Alfie", "Little Jacob", "Big Steve"), which tells strangers no more than the name alone."""
+    words = m.text.split()
+    return len(words) == 1 or (len(words) == 2 and words[0].lower() in _FOND)
+
+
+_FOND = frozenset({"young", "little", "big", "wee", "old", "baby"})
 
 
 # A quoted name right after a possessive name: the title of someone's work ("Carol Ann Duffy's 'Mrs Midas'").
@@ -398,6 +403,7 @@ def person_name(ctx: Context, warn: Warn) -> Iterator[PolicyWarning]:
     Okay: Who else is watching the Strictly final? Come on Tasha!!
     Okay: Happy birthday to my wonderful husband Steve, 50 today!
     Okay: Our Jess passed her driving test first time!! so proud of her
+    Okay: Took the grandkids pike fishing. Young Alfie caught a jack, Ruby caught a cold.
     Okay: Grandson William passed his driving test today. First time! Proud nana. x
     Okay: Mi sister Helen have twins this morning at Kettering General!
     Okay: Dad (Bill) is 84 next week and still mows his own lawn in a shirt and tie.
