@@ -165,3 +165,13 @@ def test_the_street_line_in_another_town_is_not_the_councils(council, text, expe
     """The council's street line followed by another town is that town's street; its own town, a day or nothing
     after it is the council's."""
     assert [f for f in found(council, text) if f[0] == "address"] == expected
+
+
+def test_the_councils_town_is_read_from_its_name():
+    """One reading of the town serves the town's council regexes and the council's own places: a town of two words
+    stays whole, so "77 High Street, St Neots" is never another town's street for St Neots Town Council."""
+    from linter.detect.council import council_town
+
+    assert council_town("Thrapston Town Council") == "Thrapston"
+    assert council_town("St Neots Town Council") == "St Neots"
+    assert council_town("Council") == ""

@@ -127,12 +127,19 @@ def alias_regex(alias: str) -> re.Pattern:
     return re.compile(regex.pattern + r"(?![-/]?\d)", regex.flags) if acronym else regex
 
 
+def council_town(name: str) -> str:
+    """The town in the council's name: the name without "Town Council" ("Thrapston", "St Neots"); "" when the name is
+    nothing else."""
+    town = re.sub(r"\s+(?:(?:town|parish|city|community)\s+)?council$", "", name.strip(), flags=re.IGNORECASE)
+    return "" if town.lower() == name.strip().lower() else town
+
+
 def town_council_regexes(name: str) -> list[re.Pattern]:
     """The council named by its town and a council word after it: "Thrapston's little town council", "Thrapston's
     council chairman", "a certain Thrapston councillor" (the town is the name without "Town Council"); found only where
     no other form of the council's name is (``CouncilDetector``)."""
-    town = re.sub(r"\s+(?:(?:town|parish|city|community)\s+)?council$", "", name.strip(), flags=re.IGNORECASE)
-    if not town or town.lower() == name.strip().lower():
+    town = council_town(name)
+    if not town:
         return []
     head = rf"(?<![\w@.]){re.escape(town)}"
     between = r"(?:(?!(?:for|the|a|an|at|in|to|and|of|on|by|with|from|is|was|are)\b)[a-z]+\s+){0,2}?"
@@ -155,7 +162,7 @@ class CouncilDetector:
         self.town = town_council_regexes(council.name)
         self.others += [("address", r) for r in address_regexes(council.address)]
         self.others += [("place", word_regex(p)) for p in council.places]
-        self.own_places = frozenset(p.lower() for p in (*council.address.split(","), *council.places, self.name.split()[0]))
+        self.own_places = frozenset(p.strip().lower() for p in (*council.address.split(","), *council.places, council_town(self.name)))
 
     def __call__(self, post) -> Iterator[Mention]:
         found = list(self.domain_mentions(post.text))

@@ -50,7 +50,7 @@ from ..assets import read_lines
 from ..profile import Person, Profile
 from ..spans import non_overlapping
 from .mention import Mention
-from .person_context import (KIN_BEFORE, figure_key, greeting_spans, kin_before, not_colleagues, pets_named,
+from .person_context import (KIN_BEFORE, figure_key, in_a_greeting, kin_before, not_colleagues, pets_named,
                              public_figures)
 from .phrase_context import another_bodys_meeting, elsewhere
 from .people_names import (
@@ -185,8 +185,8 @@ class PeopleDetector:
         found += self._cued_names(doc, post.text, found)
         found += self._surnames(doc, post.text, found)
         found += self._unnamed(post.text, found)
-        greetings = greeting_spans(post.text)  # "out with the Old Bill tonight" names no William
-        return resolve(m for m in found if not any(a <= m.start and m.end <= b for a, b in greetings))
+        # "out with the Old Bill tonight" names no William
+        return resolve(m for m in found if not in_a_greeting(post.doc, m.start, m.end))
 
     def _names(self, doc, text: str) -> Iterator[Mention]:
         """Phrase matches of every spelling; capitals checked where a spelling needs them; not a name the post gives an

@@ -250,6 +250,12 @@ def once_per_doc(doc, key: str, make):
     return store[key]
 
 
+def in_a_greeting(doc, start: int, end: int) -> bool:
+    """True when ``doc.text[start:end]`` lies inside one of ``names_phrases.txt``'s greetings as written in the post
+    ("Sal" in "Sal-e no mobarak!", "Bill" in "out with the Old Bill"); found once per doc for every detector."""
+    return any(a <= start and end <= b for a, b in once_per_doc(doc, "greetings", lambda: greeting_spans(doc.text)))
+
+
 @cache
 def public_figures() -> frozenset[str]:
     """``names_public_figures.txt``, normalised, read once."""
@@ -308,8 +314,7 @@ class ContextLists:
     def in_a_phrase(self, doc, start: int, end: int) -> bool:
         """True when ``doc.text[start:end]`` lies inside one of ``names_phrases.txt``'s greetings as written in the post
         ("Sal" in "Sal-e no mobarak!"); the greetings are found once per doc."""
-        found = once_per_doc(doc, "greetings", lambda: greeting_spans(doc.text))
-        return any(a <= start and end <= b for a, b in found)
+        return in_a_greeting(doc, start, end)
 
     def is_demonym(self, key: str) -> bool:
         """True for a UK place name with a people-of suffix: "bedfordian", "londoner", "yorkshireman"."""
